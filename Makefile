@@ -1,0 +1,49 @@
+# The README's two commands: `make demo` runs the whole system on one machine,
+# `make test` runs every check. Both set up what they need first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := $(shell grep -v '^\#' deploy/apt-packages.txt)
+
+.PHONY: demo test deps lint screenshots bench clean
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/antrian demo
+
+test: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m pytest
+
+# Debian packages: installed when run as root, otherwise the exact command is printed.
+deps:
+	@if ! command -v apt-get >/dev/null; then \
+		echo "Not a Debian/Ubuntu machine: install the equivalents of deploy/apt-packages.txt"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		missing=$$(dpkg-query -W -f='$${Status} $${Package}\n' $(APT_PACKAGES) 2>/dev/null \
+			| grep -c 'install ok installed' || true); \
+		if [ "$$missing" != "$(words $(APT_PACKAGES))" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends $(APT_PACKAGES); \
+		fi; \
+	else \
+		echo "Run as root first:  sudo apt-get install -y --no-install-recommends $(APT_PACKAGES)"; \
+	fi
+
+$(VENV)/.installed: pyproject.toml | deps
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $@
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+screenshots: $(VENV)/.installed
+	$(PY) docs/screenshots/make_screenshots.py
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,1 @@
+"""Fixtures: live_server (filled in by the part that owns it)."""

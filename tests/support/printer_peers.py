@@ -1,0 +1,1 @@
+"""Fixtures: printer_peers (filled in by the part that owns it)."""
