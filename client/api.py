@@ -1,0 +1,227 @@
+"""The HTTP client every device uses: timeouts always, retries only where repeating is safe."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from client.errors import ClientError, NotAuthorized, Refused, ServerFault, ServerUnreachable
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+LONG_POLL_MAX_SECONDS = 30.0
+
+
+class ApiClient:
+    """Blocking client for the v1 contract. Call it from worker threads, never a GUI thread.
+
+    Reads and ticket issue (under one idempotency key) are retried with exponential backoff on
+    connection errors and timeouts; counter actions and logins are never retried, because
+    repeating them could call a second citizen.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 5.0,
+        language: str = "id",
+        retries: int = 2,
+        backoff: float = 0.3,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self.language = language
+        self.retries = retries
+        self.backoff = backoff
+        self._session = session or requests.Session()
+        self._sleep = sleep
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        headers = {"Accept": "application/json", "Accept-Language": self.language}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if extra:
+            headers.update(extra)
+        return headers
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        retry: bool = False,
+        timeout: float | None = None,
+    ) -> Any:
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        attempts = 1 + (self.retries if retry else 0)
+        for attempt in range(1, attempts + 1):
+            try:
+                response = self._session.request(
+                    method,
+                    url,
+                    json=json,
+                    params=params,
+                    headers=self._headers(headers),
+                    timeout=timeout or self.timeout,
+                )
+            except (requests.ConnectionError, requests.Timeout) as error:
+                if attempt == attempts:
+                    raise ServerUnreachable(f"{method} {path}: {error}") from None
+                delay = self.backoff * 2 ** (attempt - 1)
+                log.info(
+                    "%s %s failed (%s); retry %d in %.1fs", method, path, error, attempt, delay
+                )
+                self._sleep(delay)
+                continue
+            except requests.RequestException as error:
+                raise ServerUnreachable(f"{method} {path}: {error}") from None
+            return self._decode(response, f"{method} {path}")
+        raise AssertionError("unreachable")  # the loop always returns or raises
+
+    @staticmethod
+    def _decode(response: requests.Response, what: str) -> Any:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if response.status_code < 400:
+            if body is None:
+                raise ServerFault(f"{what}: answer is not JSON", status=response.status_code)
+            return body
+        error = body.get("error") if isinstance(body, dict) else None
+        if response.status_code >= 500 or not isinstance(error, dict):
+            raise ServerFault(f"{what}: HTTP {response.status_code}", status=response.status_code)
+        kind = NotAuthorized if response.status_code in (401, 403) else Refused
+        raise kind(
+            str(error.get("message") or error.get("code") or ""),
+            code=str(error.get("code") or kind.code),
+            status=response.status_code,
+        )
+
+    # -- anyone -----------------------------------------------------------------------------
+
+    def health(self) -> dict:
+        return self._request("GET", "/health", retry=True)
+
+    def services(self) -> list[dict]:
+        return self._request("GET", "/services", retry=True)
+
+    def track(self, tracking_code: str) -> dict:
+        return self._request("GET", f"/track/{tracking_code}", retry=True)
+
+    # -- devices ----------------------------------------------------------------------------
+
+    def display_state(self, since: int | None = None, wait: float = 0.0) -> dict:
+        wait = max(0.0, min(float(wait), LONG_POLL_MAX_SECONDS))
+        params: dict[str, Any] = {}
+        if since is not None:
+            params = {"since": since, "wait": wait}
+        return self._request(
+            "GET", "/display/state", params=params, retry=True, timeout=self.timeout + wait
+        )
+
+    @staticmethod
+    def new_idempotency_key() -> str:
+        return uuid.uuid4().hex
+
+    def issue_ticket(
+        self, service_code: str, priority: str | None = None, idempotency_key: str | None = None
+    ) -> dict:
+        # The same key on every attempt: the server answers a repeat with the same ticket.
+        key = idempotency_key or self.new_idempotency_key()
+        return self._request(
+            "POST",
+            "/tickets",
+            json={"service": service_code, "priority": priority},
+            headers={"Idempotency-Key": key},
+            retry=True,
+        )
+
+    def ticket(self, ticket_id: int) -> dict:
+        return self._request("GET", f"/tickets/{ticket_id}", retry=True)
+
+    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> dict:
+        body: dict[str, Any] = {"ok": ok}
+        if reason:
+            body["reason"] = reason
+        # Repeating it records the same outcome again: safe to retry.
+        return self._request("POST", f"/tickets/{ticket_id}/printed", json=body, retry=True)
+
+    def heartbeat(self, status: dict) -> dict:
+        return self._request("POST", "/devices/heartbeat", json={"status": status})
+
+    # -- users and counters -------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> dict:
+        answer = self._request(
+            "POST", "/auth/login", json={"username": username, "password": password}
+        )
+        self.token = answer["token"]
+        return answer
+
+    def counters(self) -> list[dict]:
+        return self._request("GET", "/counters", retry=True)
+
+    def counter(self, counter_id: int) -> dict:
+        return self._request("GET", f"/counters/{counter_id}", retry=True)
+
+    def _counter_action(self, counter_id: int, action: str, body: dict | None = None) -> dict:
+        return self._request("POST", f"/counters/{counter_id}/{action}", json=body or {})
+
+    def call_next(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "call-next")
+
+    def call(self, counter_id: int, ticket_id: int) -> dict:
+        return self._counter_action(counter_id, "call", {"ticket_id": ticket_id})
+
+    def recall(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "recall")
+
+    def start(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "start")
+
+    def finish(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "finish")
+
+    def no_show(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "no-show")
+
+    def pause(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "pause")
+
+    def resume(self, counter_id: int) -> dict:
+        return self._counter_action(counter_id, "resume")
+
+    def transfer(self, counter_id: int, service_code: str) -> dict:
+        return self._counter_action(counter_id, "transfer", {"service": service_code})
+
+    # -- admin --------------------------------------------------------------------------------
+
+    def admin(self, method: str, path: str, body: dict | None = None) -> Any:
+        """An /admin call (path below /admin, e.g. "/services/A"); never retried."""
+        return self._request(method, f"/admin{path}", json=body)
+
+    def daily_report(self, date: str) -> dict:
+        return self._request("GET", "/reports/daily", params={"date": date}, retry=True)
+
+
+__all__ = ["ApiClient", "ClientError"]

@@ -1,0 +1,186 @@
+"""The client against scripted HTTP peers on loopback: timeouts, retries, keys and errors."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from client import ApiClient, NotAuthorized, Refused, ServerFault, ServerUnreachable
+
+
+class ScriptedPeer:
+    """An HTTP server whose answers are scripted per request; it records what it received.
+
+    Each script entry is (status, body) or the string "drop" (close without answering).
+    """
+
+    def __init__(self, script):
+        self.script = list(script)
+        self.requests: list[dict] = []
+        peer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output clean
+                pass
+
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                peer.requests.append(
+                    {
+                        "method": self.command,
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "body": json.loads(body) if body else None,
+                    }
+                )
+                step = peer.script.pop(0) if peer.script else (200, {"ok": True})
+                if step == "drop":
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                status, payload = step
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _answer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def peer_factory():
+    peers = []
+
+    def make(script):
+        peers.append(ScriptedPeer(script))
+        return peers[-1]
+
+    yield make
+    for peer in peers:
+        peer.close()
+
+
+def no_sleep(_seconds):
+    pass
+
+
+def test_issue_retries_after_a_dropped_connection_under_the_same_key(peer_factory):
+    """A kiosk retry after a lost answer reuses its idempotency key: at most one ticket."""
+    peer = peer_factory(["drop", (201, {"id": 7, "number": "A-001"})])
+    api = ApiClient(peer.url, token="kiosk-token-1", sleep=no_sleep)
+    ticket = api.issue_ticket("A", idempotency_key="key-123")
+    assert ticket["number"] == "A-001"
+    keys = [r["headers"]["Idempotency-Key"] for r in peer.requests]
+    assert keys == ["key-123", "key-123"]
+    assert peer.requests[0]["body"] == {"service": "A", "priority": None}
+    assert peer.requests[0]["headers"]["Authorization"] == "Bearer kiosk-token-1"
+
+
+def test_counter_actions_are_never_retried(peer_factory):
+    """Calling next twice could call two citizens, so a lost answer is reported, not repeated."""
+    peer = peer_factory(["drop", (200, {"ok": True})])
+    api = ApiClient(peer.url, token="t", sleep=no_sleep)
+    with pytest.raises(ServerUnreachable):
+        api.call_next(3)
+    assert len(peer.requests) == 1
+    assert peer.requests[0]["path"] == "/api/v1/counters/3/call-next"
+
+
+def test_refusal_carries_the_servers_code_and_message(peer_factory):
+    """A 4xx with the error shape becomes Refused with the server's code and message."""
+    body = {"error": {"code": "quota_exhausted", "message": "Kuota layanan hari ini sudah habis"}}
+    peer = peer_factory([(409, body)])
+    with pytest.raises(Refused) as caught:
+        ApiClient(peer.url).issue_ticket("A")
+    assert caught.value.code == "quota_exhausted"
+    assert caught.value.message == "Kuota layanan hari ini sudah habis"
+    assert caught.value.status == 409
+
+
+def test_forbidden_is_not_authorized(peer_factory):
+    """401 and 403 are NotAuthorized, still a Refused."""
+    peer = peer_factory([(403, {"error": {"code": "forbidden", "message": "Tidak diizinkan"}})])
+    with pytest.raises(NotAuthorized) as caught:
+        ApiClient(peer.url).services()
+    assert isinstance(caught.value, Refused)
+
+
+def test_server_errors_and_non_json_answers_are_server_faults(peer_factory):
+    """A 5xx or an answer that is not JSON is a ServerFault, never a crash."""
+    peer = peer_factory([(500, b"Internal Server Error"), (200, b"<html>proxy page</html>")])
+    api = ApiClient(peer.url)
+    with pytest.raises(ServerFault):
+        api.health()
+    with pytest.raises(ServerFault):
+        api.health()
+
+
+def test_refused_port_is_unreachable_after_the_retries():
+    """Nobody listening: ServerUnreachable after 1 + retries attempts with growing waits."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    waits = []
+    api = ApiClient(f"http://127.0.0.1:{port}", retries=2, backoff=0.5, sleep=waits.append)
+    with pytest.raises(ServerUnreachable) as caught:
+        api.services()
+    assert caught.value.code == "offline"
+    assert waits == [0.5, 1.0]
+
+
+def test_a_silent_server_times_out_within_the_bound():
+    """A server that accepts but never answers gives up after the timeout, not a hang."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    try:
+        api = ApiClient(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=0.3, retries=0)
+        started = time.monotonic()
+        with pytest.raises(ServerUnreachable):
+            api.health()
+        assert time.monotonic() - started < 3.0
+    finally:
+        listener.close()
+
+
+def test_long_poll_asks_with_since_and_a_longer_timeout(peer_factory):
+    """display_state passes since/wait and caps wait at the contract's 30 seconds."""
+    peer = peer_factory([(200, {"version": 5})])
+    state = ApiClient(peer.url).display_state(since=4, wait=99)
+    assert state == {"version": 5}
+    assert peer.requests[0]["path"] == "/api/v1/display/state?since=4&wait=30.0"
+
+
+def test_login_keeps_the_token_for_later_calls(peer_factory):
+    """After login the client sends the session token as its bearer."""
+    peer = peer_factory([(200, {"token": "session-abc", "user": {"username": "p"}}), (200, [])])
+    api = ApiClient(peer.url)
+    api.login("petugas1", "secret")
+    api.counters()
+    assert peer.requests[1]["headers"]["Authorization"] == "Bearer session-abc"
+    assert peer.requests[0]["body"] == {"username": "petugas1", "password": "secret"}
+
+
+def test_language_is_sent_so_messages_come_back_in_it(peer_factory):
+    """The client asks for messages in its language (Indonesian default, English on request)."""
+    peer = peer_factory([(200, []), (200, [])])
+    ApiClient(peer.url).services()
+    ApiClient(peer.url, language="en").services()
+    assert [r["headers"]["Accept-Language"] for r in peer.requests] == ["id", "en"]
