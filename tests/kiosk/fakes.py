@@ -1,0 +1,95 @@
+"""Small stand-ins for the server and printer, for the Qt-free core tests only."""
+
+from __future__ import annotations
+
+from client import ServerUnreachable
+from kiosk.core import PaperState, PrinterStatus, PrintFailed
+
+SERVICES = [
+    {
+        "code": "A",
+        "name": "KTP elektronik",
+        "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+        "agency_short": "Dukcapil",
+        "open": True,
+        "reason": None,
+        "reason_text": None,
+        "next_open": None,
+        "waiting": 4,
+        "quota_left": 80,
+        "eta_minutes": 20,
+    },
+    {
+        "code": "B",
+        "name": "Kartu keluarga",
+        "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+        "agency_short": "Dukcapil",
+        "open": False,
+        "reason": "quota_exhausted",
+        "reason_text": "Kuota hari ini habis",
+        "next_open": "2026-11-30T08:00:00+07:00",
+        "waiting": 30,
+        "quota_left": 0,
+        "eta_minutes": 90,
+    },
+    {
+        "code": "C",
+        "name": "Perpanjangan SIM",
+        "agency": "Kepolisian Resor Madiun",
+        "agency_short": "Polres",
+        "open": True,
+        "reason": None,
+        "reason_text": None,
+        "next_open": None,
+        "waiting": 0,
+        "quota_left": 50,
+        "eta_minutes": 0,
+    },
+]
+
+
+class FakeServer:
+    def __init__(self, fail_times: int = 0, error: Exception | None = None):
+        self.issued: list[tuple[str, str | None, str | None]] = []
+        self.reports: list[tuple[int, bool, str | None]] = []
+        self.fail_times = fail_times
+        self.error = error or ServerUnreachable("down")
+        self._tickets: dict[str, dict] = {}
+
+    def issue_ticket(self, service_code, priority=None, idempotency_key=None):
+        self.issued.append((service_code, priority, idempotency_key))
+        if self.fail_times:
+            self.fail_times -= 1
+            raise self.error
+        if idempotency_key not in self._tickets:
+            number = f"{service_code}-{len(self._tickets) + 1:03d}"
+            self._tickets[idempotency_key] = {
+                "id": len(self._tickets) + 1,
+                "number": number,
+                "priority": priority,
+                "service": {"code": service_code, "name": "KTP elektronik", "agency": "Dukcapil"},
+                "waiting_ahead": 3,
+                "eta_minutes": 15,
+                "tracking_code": "abc",
+                "tracking_url": "http://127.0.0.1:8000/t/abc",
+            }
+        return self._tickets[idempotency_key]
+
+    def report_printed(self, ticket_id, ok=True, reason=None):
+        self.reports.append((ticket_id, ok, reason))
+        return {"ok": True}
+
+
+class FakePrinter:
+    def __init__(self, status: PrinterStatus | None = None, fail: str | None = None):
+        self._status = status or PrinterStatus(online=True, paper=PaperState.OK)
+        self.fail = fail
+        self.printed: list[dict] = []
+
+    def status(self) -> PrinterStatus:
+        return self._status
+
+    def print_ticket(self, ticket: dict) -> None:
+        if self.fail:
+            raise PrintFailed(self.fail)
+        self.printed.append(ticket)
