@@ -1,0 +1,155 @@
+"""The kiosk's `[printer]` table: which printer, how to reach it, and how the ticket looks.
+
+Connection keys use python-escpos names (`type`, `host`, `port`, `devfile`, `baudrate`,
+`idVendor`, `idProduct`, `profile`), so a technician can follow python-escpos examples.
+Each type checks its own required keys, and a key that belongs to another type is an error
+(a `host` on a serial printer is almost always a mistake).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from config.i18n import DEFAULT_LANGUAGE
+from config.loader import StrictModel
+
+PrinterType = Literal["usb", "serial", "network", "file", "dummy"]
+
+# Which connection keys each type needs and which it may have; one place for the rule.
+REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
+    "usb": ("idVendor", "idProduct"),
+    "serial": ("devfile",),
+    "network": ("host",),
+    "file": ("devfile",),
+    "dummy": (),
+}
+ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
+    "usb": ("idVendor", "idProduct", "in_ep", "out_ep"),
+    "serial": ("devfile", "baudrate"),
+    "network": ("host", "port"),
+    "file": ("devfile",),
+    "dummy": (),
+}
+CONNECTION_KEYS = (
+    "host",
+    "port",
+    "devfile",
+    "baudrate",
+    "idVendor",
+    "idProduct",
+    "in_ep",
+    "out_ep",
+)
+
+# Usual values written out for the ones that need them; anything that is not given stays None.
+DEFAULT_PORT = 9100
+DEFAULT_BAUDRATE = 9600
+
+
+def _usb_id(value: object) -> object:
+    """Accept 1208, "1208", "0x04b8" or "04b8" (as lsusb prints it)."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        try:
+            return int(text, 16) if text.startswith("0x") or not text.isdigit() else int(text)
+        except ValueError:
+            raise ValueError("must be a number such as 0x04b8 (see `lsusb`)") from None
+    return value
+
+
+class PrinterSettings(StrictModel):
+    """The `[printer]` table of kiosk.toml."""
+
+    type: PrinterType = Field(description="usb | serial | network | file | dummy")
+    profile: str = Field(default="default", description="python-escpos printer profile name")
+
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)
+    devfile: str | None = None
+    baudrate: int | None = Field(default=None, gt=0)
+    idVendor: int | None = Field(default=None, ge=0, le=0xFFFF)  # noqa: N815 (python-escpos name)
+    idProduct: int | None = Field(default=None, ge=0, le=0xFFFF)  # noqa: N815
+    in_ep: int | None = Field(default=None, ge=0, le=0xFF)
+    out_ep: int | None = Field(default=None, ge=0, le=0xFF)
+
+    connect_timeout: float = Field(default=3.0, gt=0, le=30)
+    status_timeout: float = Field(default=2.0, gt=0, le=30)
+    write_timeout: float = Field(default=10.0, gt=0, le=120)
+    status_query: bool = Field(
+        default=True, description="ask the printer for its status (DLE EOT) before printing"
+    )
+
+    paper_width: Literal[58, 80] = 80
+    code_page: str = Field(default="CP437", description="the one code page text is sent in")
+
+    header_lines: list[str] = Field(default_factory=lambda: ["MAL PELAYANAN PUBLIK"])
+    logo: Path | None = None
+    footer: str | None = None
+    language: Literal["id", "en"] = DEFAULT_LANGUAGE
+    cut: Literal["full", "partial"] = "partial"
+
+    @field_validator("idVendor", "idProduct", mode="before")
+    @classmethod
+    def _parse_usb_id(cls, value: object) -> object:
+        return _usb_id(value)
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        # Imported here so that reading a settings file does not load python-escpos for nothing.
+        from printer.escpos_lib import profile_names
+
+        if value not in profile_names():
+            raise ValueError(
+                "unknown python-escpos profile; try 'default', 'TM-T20II' or 'POS-5890' "
+                "(see docs/printers.md)"
+            )
+        return value
+
+    @field_validator("code_page")
+    @classmethod
+    def _upper_code_page(cls, value: str) -> str:
+        return value.upper()
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"logo file {value} not found")
+        return value
+
+    @model_validator(mode="after")
+    def _keys_fit_type(self) -> PrinterSettings:
+        problems = []
+        for key in REQUIRED_KEYS[self.type]:
+            if getattr(self, key) in (None, ""):
+                problems.append(f"'{key}' is required for a {self.type} printer")
+        for key in CONNECTION_KEYS:
+            if key not in ALLOWED_KEYS[self.type] and getattr(self, key) is not None:
+                problems.append(f"'{key}' does not apply to a {self.type} printer")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @model_validator(mode="after")
+    def _code_page_in_profile(self) -> PrinterSettings:
+        from printer.escpos_lib import get_profile
+
+        code_pages = get_profile(self.profile).get_code_pages()
+        if self.code_page.upper() not in code_pages:
+            raise ValueError(
+                f"'code_page' {self.code_page!r} is not in profile {self.profile!r}; "
+                f"it has: {', '.join(sorted(code_pages))}"
+            )
+        return self
+
+    @property
+    def network_port(self) -> int:
+        return self.port or DEFAULT_PORT
+
+    @property
+    def serial_baudrate(self) -> int:
+        return self.baudrate or DEFAULT_BAUDRATE

@@ -1,0 +1,89 @@
+"""Every sentence the printer part shows: on the ticket, on the test page and in its errors."""
+
+from config import Catalog
+
+TEXTS = Catalog(
+    {
+        # The ticket.
+        "ticket_number_label": ("NOMOR ANTRIAN", "QUEUE NUMBER"),
+        "priority_label": ("PRIORITAS: {group}", "PRIORITY: {group}"),
+        "priority_lansia": ("LANSIA", "SENIOR CITIZEN"),
+        "priority_disabilitas": ("DISABILITAS", "DISABILITY"),
+        "priority_ibu_hamil": ("IBU HAMIL", "PREGNANCY"),
+        "waiting_none": ("Tidak ada antrian di depan Anda", "Nobody is waiting ahead of you"),
+        "waiting_one": ("1 orang menunggu di depan Anda", "1 person waiting ahead of you"),
+        "waiting_many": (
+            "{count} orang menunggu di depan Anda",
+            "{count} people waiting ahead of you",
+        ),
+        "eta_soon": ("Anda akan segera dipanggil", "You will be called shortly"),
+        "eta_minutes": (
+            "Estimasi waktu tunggu: ±{minutes} menit",
+            "Estimated wait: about {minutes} min",
+        ),
+        "eta_hours": (
+            "Estimasi waktu tunggu: ±{hours} jam {minutes} menit",
+            "Estimated wait: about {hours} h {minutes} min",
+        ),
+        "qr_hint": (
+            "Pindai kode QR untuk memantau antrian Anda dari ponsel",
+            "Scan the QR code to follow your place in line on your phone",
+        ),
+        "footer_default": (
+            "Terima kasih. Mohon menunggu panggilan di ruang tunggu.",
+            "Thank you. Please wait in the waiting area until you are called.",
+        ),
+        # The technician's test page.
+        "test_title": ("HALAMAN UJI PRINTER", "PRINTER TEST PAGE"),
+        "test_settings": (
+            "Jenis: {type}, profil: {profile}, kertas: {width} mm, {columns} kolom",
+            "Type: {type}, profile: {profile}, paper: {width} mm, {columns} columns",
+        ),
+        "test_sizes": ("Ukuran teks:", "Text sizes:"),
+        "test_size_line": ("Ukuran {size}", "Size {size}"),
+        "test_styles": ("Tebal, garis bawah, terbalik:", "Bold, underline, inverted:"),
+        "test_code_page": (
+            "Kode halaman {code_page} (huruf 128-255):",
+            "Code page {code_page} (characters 128-255):",
+        ),
+        "test_qr": ("Kode QR (harus bisa dipindai):", "QR code (must scan):"),
+        "test_ruler": ("Penggaris lebar kertas:", "Paper width ruler:"),
+        "test_done": (
+            "Jika semua baris terbaca utuh, printer siap dipakai.",
+            "If every line reads complete, the printer is ready.",
+        ),
+        # Status words, for the technician's command and the kiosk.
+        "status_line": ("Printer: {online}; kertas: {paper}", "Printer: {online}; paper: {paper}"),
+        "status_online": ("siap (online)", "online"),
+        "status_offline": ("tidak siap (offline)", "offline"),
+        "paper_ok": ("cukup", "OK"),
+        "paper_near_end": ("hampir habis", "near end"),
+        "paper_out": ("habis", "out"),
+        "paper_unknown": ("tidak diketahui", "unknown"),
+        # Errors, as the kiosk shows them to a citizen or a technician.
+        "error_not_found": (
+            "Printer tidak ditemukan. Mohon hubungi petugas.",
+            "The printer cannot be found. Please ask a staff member.",
+        ),
+        "error_offline": (
+            "Printer tidak siap (mati atau terputus). Mohon hubungi petugas.",
+            "The printer is not ready (off or disconnected). Please ask a staff member.",
+        ),
+        "error_interrupted": (
+            "Pencetakan terputus di tengah jalan. Mohon hubungi petugas.",
+            "Printing was interrupted. Please ask a staff member.",
+        ),
+        "error_paper_out": (
+            "Kertas printer habis. Mohon hubungi petugas.",
+            "The printer is out of paper. Please ask a staff member.",
+        ),
+        "error_timeout": (
+            "Printer tidak menjawab. Mohon hubungi petugas.",
+            "The printer does not answer. Please ask a staff member.",
+        ),
+        "error_invalid_ticket": (
+            "Data tiket tidak lengkap, tiket tidak dapat dicetak.",
+            "The ticket data is incomplete; the ticket cannot be printed.",
+        ),
+    }
+)

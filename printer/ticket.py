@@ -1,0 +1,41 @@
+"""The data a printed ticket needs, checked once so the layout never meets bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from printer.errors import InvalidTicket
+
+PRIORITY_GROUPS = ("lansia", "disabilitas", "ibu_hamil")
+
+
+@dataclass(frozen=True)
+class TicketPrint:
+    """One ticket as the server issued it (see the ticket in DESIGN.md's HTTP contract)."""
+
+    number: str
+    service_name: str
+    agency: str
+    issued_at: datetime
+    waiting_ahead: int
+    eta_minutes: int | None = None
+    priority: str | None = None
+    tracking_url: str | None = None
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not self.number.strip():
+            problems.append("number is empty")
+        if not self.service_name.strip():
+            problems.append("service_name is empty")
+        if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
+            problems.append("issued_at must carry a time zone")
+        if self.waiting_ahead < 0:
+            problems.append("waiting_ahead is negative")
+        if self.eta_minutes is not None and self.eta_minutes < 0:
+            problems.append("eta_minutes is negative")
+        if self.priority is not None and self.priority not in PRIORITY_GROUPS:
+            problems.append(f"priority must be one of {', '.join(PRIORITY_GROUPS)} or None")
+        if problems:
+            raise InvalidTicket("; ".join(problems))
