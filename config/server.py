@@ -1,0 +1,227 @@
+"""Typed settings of the central server (`server.toml`).
+
+The file bootstraps the database: services, counters, users and devices that are not yet in the
+database are imported at start; after that the database is the truth and admin edits persist.
+Site-wide rules (time zone, holidays, cutoff, priority and no-show rules, marquee) are read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator, model_validator
+
+from config.loader import StrictModel, load_settings
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
+SERVICE_CODE = re.compile(r"^[A-Z]{1,2}$")
+
+Role = Literal["operator", "admin"]
+DeviceKind = Literal["kiosk", "display"]
+Priority = Literal["lansia", "disabilitas", "ibu_hamil"]
+PRIORITIES: tuple[str, ...] = ("lansia", "disabilitas", "ibu_hamil")
+
+
+def parse_span(text: str) -> tuple[dt.time, dt.time]:
+    """'08:00-15:30' -> (08:00, 15:30); raises ValueError with a readable reason."""
+    match = _SPAN.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a span like '08:00-15:00'")
+    h1, m1, h2, m2 = (int(part) for part in match.groups())
+    if h2 == 24 and m2 != 0:
+        raise ValueError(f"{text!r}: 24:xx is not a time")
+    start = dt.time(h1, m1)
+    end = dt.time.max if h2 == 24 else dt.time(h2, m2)
+    if end <= start:
+        raise ValueError(f"{text!r}: closing time must be after opening time")
+    return start, end
+
+
+class WeekHours(StrictModel):
+    """Opening hours per weekday, e.g. `mon = "08:00-15:00"`; a day left out is a closed day."""
+
+    mon: str | None = None
+    tue: str | None = None
+    wed: str | None = None
+    thu: str | None = None
+    fri: str | None = None
+    sat: str | None = None
+    sun: str | None = None
+
+    @field_validator(*WEEKDAYS)
+    @classmethod
+    def _valid_span(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_span(value)
+        return value
+
+    def as_dict(self) -> dict[str, str]:
+        return {day: span for day in WEEKDAYS if (span := getattr(self, day)) is not None}
+
+
+class SiteSettings(StrictModel):
+    name: str = Field(default="Mal Pelayanan Publik", min_length=1, max_length=120)
+    timezone: str = "Asia/Jakarta"
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Address citizens' phones reach; ticket QR codes point to <public_url>/t/...",
+    )
+    language: Literal["id", "en"] = "id"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. 'Asia/Jakarta')") from None
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+
+class QueueSettings(StrictModel):
+    cutoff_minutes: int = Field(
+        default=30, ge=0, le=600, description="No new tickets this long before closing"
+    )
+    priority_streak_limit: int = Field(
+        default=3,
+        ge=1,
+        le=100,
+        description="After this many priority calls in a row at a "
+        "counter, the oldest normal ticket goes next",
+    )
+    no_show_after_calls: int = Field(
+        default=3, ge=1, le=20, description="A ticket can be marked no-show once called this often"
+    )
+    default_service_minutes: float = Field(
+        default=5.0, gt=0, le=240, description="ETA per ticket while a service has no history"
+    )
+    holidays: list[dt.date] = Field(default_factory=list)
+
+
+class AuthSettings(StrictModel):
+    session_hours: float = Field(default=12, gt=0, le=24 * 30)
+    max_failed_logins: int = Field(default=5, ge=1, le=100)
+    failed_login_window_minutes: float = Field(default=5, gt=0, le=24 * 60)
+
+
+class DisplaySettings(StrictModel):
+    marquee: str = Field(default="", max_length=500)
+
+
+class AgencyEntry(StrictModel):
+    name: str = Field(min_length=1, max_length=120)
+    short_name: str = Field(default="", max_length=40)
+
+
+class ServiceEntry(StrictModel):
+    code: str = Field(description="Letter prefix of the ticket numbers: one or two capitals")
+    name: str = Field(min_length=1, max_length=120)
+    agency: str = Field(min_length=1, max_length=120)
+    daily_quota: int | None = Field(default=None, ge=1, le=9999)
+    hours: WeekHours | str | None = Field(
+        default=None,
+        description="A weekday table, or the name of a [schedules] entry; "
+        "absent = open whenever the server runs",
+    )
+    enabled: bool = True
+
+    @field_validator("code")
+    @classmethod
+    def _letter_code(cls, value: str) -> str:
+        if not SERVICE_CODE.match(value):
+            raise ValueError("must be one or two capital letters, e.g. 'A'")
+        return value
+
+
+class CounterEntry(StrictModel):
+    name: str = Field(min_length=1, max_length=60)
+    services: list[str] = Field(min_length=1)
+
+
+class UserEntry(StrictModel):
+    username: str = Field(pattern=r"^[a-z0-9_.-]{3,40}$")
+    password: str = Field(min_length=8, max_length=200)
+    role: Role
+    counters: list[str] = Field(default_factory=list)
+
+
+class DeviceEntry(StrictModel):
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,60}$")
+    kind: DeviceKind
+    token: str = Field(min_length=12, max_length=200)
+
+
+class ServerSettings(StrictModel):
+    site: SiteSettings = Field(default_factory=SiteSettings)
+    queue: QueueSettings = Field(default_factory=QueueSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
+    schedules: dict[str, WeekHours] = Field(default_factory=dict)
+    agencies: list[AgencyEntry] = Field(default_factory=list)
+    services: list[ServiceEntry] = Field(default_factory=list)
+    counters: list[CounterEntry] = Field(default_factory=list)
+    users: list[UserEntry] = Field(default_factory=list)
+    devices: list[DeviceEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> ServerSettings:
+        problems = []
+        _unique(problems, "services", "code", [s.code for s in self.services])
+        _unique(problems, "counters", "name", [c.name for c in self.counters])
+        _unique(problems, "users", "username", [u.username for u in self.users])
+        _unique(problems, "devices", "name", [d.name for d in self.devices])
+        _unique(problems, "devices", "token", [d.token for d in self.devices])
+        codes = {s.code for s in self.services}
+        for number, service in enumerate(self.services, 1):
+            if isinstance(service.hours, str) and service.hours not in self.schedules:
+                problems.append(
+                    f"services[{number}].hours: no schedule named {service.hours!r} in [schedules]"
+                )
+        for number, counter in enumerate(self.counters, 1):
+            for code in counter.services:
+                if code not in codes:
+                    problems.append(f"counters[{number}].services: unknown service {code!r}")
+        names = {c.name for c in self.counters}
+        for number, user in enumerate(self.users, 1):
+            for name in user.counters:
+                if name not in names:
+                    problems.append(f"users[{number}].counters: unknown counter {name!r}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def service_hours(self, service: ServiceEntry) -> dict[str, str] | None:
+        """The weekday table of a service, schedule names resolved; None = always open."""
+        if service.hours is None:
+            return None
+        if isinstance(service.hours, str):
+            return self.schedules[service.hours].as_dict()
+        return service.hours.as_dict()
+
+
+def _unique(problems: list[str], table: str, key: str, values: list[str]) -> None:
+    seen = set()
+    for number, value in enumerate(values, 1):
+        if value in seen:
+            problems.append(f"{table}[{number}].{key}: {value!r} appears twice")
+        seen.add(value)
+
+
+DEFAULT_CONFIG = Path(__file__).with_name("server.toml")
+
+
+def load_server_settings(path: Path | str = DEFAULT_CONFIG) -> ServerSettings:
+    """Read and validate a server file; raises config.ConfigError naming file, key and fault."""
+    return load_settings(ServerSettings, path)

@@ -1,0 +1,447 @@
+"""Bootstrap from the config file, the admin's CRUD, and the daily report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sqlite3
+import statistics
+
+from config.server import ServerSettings
+from server.auth import hash_password, hash_token, new_token
+from server.errors import ServerError, conflict, not_found
+from server.queue import RUNTIME_SETTINGS, Queue, _minutes_between
+from server.store import Store, Tx
+
+log = logging.getLogger(__name__)
+
+
+def bootstrap(store: Store, settings: ServerSettings) -> None:
+    """Import what the config file lists and the database does not have yet (by name/code).
+
+    Existing rows are left alone: after the first start the database is the truth.
+    """
+    with store.read() as tx:
+        known_users = {row["username"] for row in tx.users()}
+    # scrypt is slow on purpose: hash outside the write lock, only for users that are new.
+    password_hashes = {
+        user.username: hash_password(user.password)
+        for user in settings.users
+        if user.username not in known_users
+    }
+    with store.write() as tx:
+        agencies = {a.name: a.short_name for a in settings.agencies}
+        for service in settings.services:
+            agencies.setdefault(service.agency, "")
+        for name, short in agencies.items():
+            if tx.agency_by_name(name) is None:
+                tx.insert_agency(name, short)
+        for position, service in enumerate(settings.services):
+            if tx.service_by_code(service.code) is None:
+                hours = settings.service_hours(service)
+                tx.insert_service(
+                    code=service.code,
+                    name=service.name,
+                    agency_id=tx.agency_by_name(service.agency)["id"],
+                    daily_quota=service.daily_quota,
+                    hours=None if hours is None else json.dumps(hours),
+                    enabled=int(service.enabled),
+                    position=position,
+                )
+        for position, counter in enumerate(settings.counters):
+            if tx.counter_by_name(counter.name) is None:
+                counter_id = tx.insert_counter(counter.name, position)
+                tx.set_counter_services(
+                    counter_id, [tx.service_by_code(code)["id"] for code in counter.services]
+                )
+        for user in settings.users:
+            if user.username in password_hashes and tx.user_by_username(user.username) is None:
+                user_id = tx.insert_user(user.username, user.role, password_hashes[user.username])
+                tx.set_user_counters(
+                    user_id, [tx.counter_by_name(name)["id"] for name in user.counters]
+                )
+        for device in settings.devices:
+            if tx.device_by_name(device.name) is None:
+                tx.insert_device(device.name, device.kind, hash_token(device.token))
+        tx.set_setting("marquee", settings.display.marquee, only_if_absent=True)
+        tx.set_setting(
+            "priority_streak_limit", settings.queue.priority_streak_limit, only_if_absent=True
+        )
+        tx.set_setting(
+            "no_show_after_calls", settings.queue.no_show_after_calls, only_if_absent=True
+        )
+
+
+class Admin:
+    """The admin's CRUD. Every change that the hall can see is an event, so displays refresh."""
+
+    def __init__(self, queue: Queue):
+        self.queue = queue
+        self.store = queue.store
+
+    def _changed(self, tx: Tx, what: str, actor: str) -> None:
+        _, at, day = self.queue.now()
+        tx.add_event("admin_changed", at, day, actor=actor, data={"what": what})
+
+    # ---- agencies ----
+    def agencies(self) -> list[dict]:
+        with self.store.read() as tx:
+            return [_agency(row) for row in tx.agencies()]
+
+    def create_agency(self, actor: str, name: str, short_name: str) -> dict:
+        with self.store.write() as tx:
+            if tx.agency_by_name(name):
+                raise conflict("already_exists", what=name)
+            agency_id = tx.insert_agency(name, short_name)
+            self._changed(tx, "agency", actor)
+            return _agency(tx.agency(agency_id))
+
+    def update_agency(self, actor: str, agency_id: int, changes: dict) -> dict:
+        with self.store.write() as tx:
+            if tx.agency(agency_id) is None:
+                raise not_found("agency_not_found")
+            other = tx.agency_by_name(changes["name"]) if "name" in changes else None
+            if other and other["id"] != agency_id:
+                raise conflict("already_exists", what=changes["name"])
+            if changes:
+                tx.update_agency(agency_id, **changes)
+            self._changed(tx, "agency", actor)
+            return _agency(tx.agency(agency_id))
+
+    def delete_agency(self, actor: str, agency_id: int) -> None:
+        with self.store.write() as tx:
+            agency = tx.agency(agency_id)
+            if agency is None:
+                raise not_found("agency_not_found")
+            if tx.agency_in_use(agency_id):
+                raise conflict("in_use", what=agency["name"])
+            tx.delete_agency(agency_id)
+            self._changed(tx, "agency", actor)
+
+    # ---- services ----
+    def services(self) -> list[dict]:
+        with self.store.read() as tx:
+            return [_service(row) for row in tx.services()]
+
+    def _agency_id(self, tx: Tx, name: str) -> int:
+        agency = tx.agency_by_name(name)
+        if agency is None:
+            raise not_found("agency_not_found")
+        return agency["id"]
+
+    def create_service(self, actor: str, data: dict) -> dict:
+        with self.store.write() as tx:
+            if tx.service_by_code(data["code"]):
+                raise conflict("already_exists", what=data["code"])
+            service_id = tx.insert_service(
+                code=data["code"],
+                name=data["name"],
+                agency_id=self._agency_id(tx, data["agency"]),
+                daily_quota=data.get("daily_quota"),
+                hours=_hours_json(data.get("hours")),
+                enabled=int(data.get("enabled", True)),
+                position=len(tx.services()),
+            )
+            self._changed(tx, "service", actor)
+            return _service(tx.service(service_id))
+
+    def update_service(self, actor: str, code: str, changes: dict) -> dict:
+        with self.store.write() as tx:
+            service = tx.service_by_code(code)
+            if service is None:
+                raise not_found("service_not_found", code=code)
+            columns = {}
+            for key in ("name", "daily_quota"):
+                if key in changes:
+                    columns[key] = changes[key]
+            if "enabled" in changes:
+                columns["enabled"] = int(changes["enabled"])
+            if "hours" in changes:
+                columns["hours"] = _hours_json(changes["hours"])
+            if "agency" in changes:
+                columns["agency_id"] = self._agency_id(tx, changes["agency"])
+            if columns:
+                tx.update_service(service["id"], **columns)
+            self._changed(tx, "service", actor)
+            return _service(tx.service(service["id"]))
+
+    def delete_service(self, actor: str, code: str) -> None:
+        with self.store.write() as tx:
+            service = tx.service_by_code(code)
+            if service is None:
+                raise not_found("service_not_found", code=code)
+            if tx.service_in_use(service["id"]):
+                raise conflict("in_use", what=code)
+            tx.delete_service(service["id"])
+            self._changed(tx, "service", actor)
+
+    # ---- counters ----
+    def counters(self) -> list[dict]:
+        with self.store.read() as tx:
+            services = tx.counter_services()
+            return [_counter(row, services.get(row["id"], [])) for row in tx.counters()]
+
+    def _service_ids(self, tx: Tx, codes: list[str]) -> list[int]:
+        ids = []
+        for code in codes:
+            service = tx.service_by_code(code)
+            if service is None:
+                raise not_found("service_not_found", code=code)
+            ids.append(service["id"])
+        return ids
+
+    def create_counter(self, actor: str, name: str, codes: list[str]) -> dict:
+        with self.store.write() as tx:
+            if tx.counter_by_name(name):
+                raise conflict("already_exists", what=name)
+            service_ids = self._service_ids(tx, codes)
+            counter_id = tx.insert_counter(name, len(tx.counters()))
+            tx.set_counter_services(counter_id, service_ids)
+            self._changed(tx, "counter", actor)
+            return _counter(tx.counter(counter_id), tx.counter_services().get(counter_id, []))
+
+    def update_counter(self, actor: str, counter_id: int, changes: dict) -> dict:
+        with self.store.write() as tx:
+            if tx.counter(counter_id) is None:
+                raise not_found("counter_not_found")
+            if "name" in changes:
+                other = tx.counter_by_name(changes["name"])
+                if other and other["id"] != counter_id:
+                    raise conflict("already_exists", what=changes["name"])
+                tx.update_counter(counter_id, name=changes["name"])
+            if "services" in changes:
+                tx.set_counter_services(counter_id, self._service_ids(tx, changes["services"]))
+            self._changed(tx, "counter", actor)
+            return _counter(tx.counter(counter_id), tx.counter_services().get(counter_id, []))
+
+    def delete_counter(self, actor: str, counter_id: int) -> None:
+        with self.store.write() as tx:
+            counter = tx.counter(counter_id)
+            if counter is None:
+                raise not_found("counter_not_found")
+            if (current := tx.open_ticket_at(counter_id)) is not None:
+                raise conflict("ticket_open", number=current["number"])
+            tx.delete_counter(counter_id)
+            self._changed(tx, "counter", actor)
+
+    # ---- users ----
+    def users(self) -> list[dict]:
+        with self.store.read() as tx:
+            return [_user(row, tx.user_counter_ids(row["id"])) for row in tx.users()]
+
+    def _counter_ids(self, tx: Tx, ids: list[int]) -> list[int]:
+        for counter_id in ids:
+            if tx.counter(counter_id) is None:
+                raise not_found("counter_not_found")
+        return sorted(set(ids))
+
+    def create_user(self, actor: str, data: dict) -> dict:
+        password_hash = hash_password(data["password"])
+        with self.store.write() as tx:
+            if tx.user_by_username(data["username"]):
+                raise conflict("already_exists", what=data["username"])
+            user_id = tx.insert_user(data["username"], data["role"], password_hash)
+            tx.set_user_counters(user_id, self._counter_ids(tx, data.get("counters", [])))
+            return _user(tx.user(user_id), tx.user_counter_ids(user_id))
+
+    def update_user(self, actor: str, user_id: int, changes: dict) -> dict:
+        password_hash = hash_password(changes["password"]) if changes.get("password") else None
+        with self.store.write() as tx:
+            if tx.user(user_id) is None:
+                raise not_found("user_not_found")
+            columns = {}
+            if "role" in changes:
+                columns["role"] = changes["role"]
+            if "active" in changes:
+                columns["active"] = int(changes["active"])
+            if password_hash:
+                columns["password_hash"] = password_hash
+            if columns:
+                tx.update_user(user_id, **columns)
+            if password_hash or changes.get("active") is False:
+                tx.delete_user_sessions(user_id)
+            if "counters" in changes:
+                tx.set_user_counters(user_id, self._counter_ids(tx, changes["counters"]))
+            return _user(tx.user(user_id), tx.user_counter_ids(user_id))
+
+    def delete_user(self, actor: str, user_id: int) -> None:
+        with self.store.write() as tx:
+            if tx.user(user_id) is None:
+                raise not_found("user_not_found")
+            tx.delete_user(user_id)
+
+    # ---- devices ----
+    def devices(self) -> list[dict]:
+        with self.store.read() as tx:
+            return [_device(row) for row in tx.devices()]
+
+    def create_device(self, actor: str, name: str, kind: str) -> dict:
+        """A new device; its token is in this answer only, the database keeps its hash."""
+        token = new_token()
+        with self.store.write() as tx:
+            if tx.device_by_name(name):
+                raise conflict("already_exists", what=name)
+            device_id = tx.insert_device(name, kind, hash_token(token))
+            return {**_device(tx.device(device_id)), "token": token}
+
+    def update_device(self, actor: str, device_id: int, changes: dict) -> dict:
+        token = new_token() if changes.pop("new_token", False) else None
+        with self.store.write() as tx:
+            if tx.device(device_id) is None:
+                raise not_found("device_not_found")
+            columns = {}
+            if "name" in changes:
+                other = tx.device_by_name(changes["name"])
+                if other and other["id"] != device_id:
+                    raise conflict("already_exists", what=changes["name"])
+                columns["name"] = changes["name"]
+            if "active" in changes:
+                columns["active"] = int(changes["active"])
+            if token:
+                columns["token_hash"] = hash_token(token)
+            if columns:
+                tx.update_device(device_id, **columns)
+            view = _device(tx.device(device_id))
+        return {**view, "token": token} if token else view
+
+    def delete_device(self, actor: str, device_id: int) -> None:
+        with self.store.write() as tx:
+            if tx.device(device_id) is None:
+                raise not_found("device_not_found")
+            tx.delete_device(device_id)
+
+    # ---- settings ----
+    def runtime_settings(self) -> dict:
+        with self.store.read() as tx:
+            return self.queue.runtime(tx)
+
+    def update_settings(self, actor: str, changes: dict) -> dict:
+        with self.store.write() as tx:
+            for key, value in changes.items():
+                if key not in RUNTIME_SETTINGS:
+                    raise ServerError("validation_error", 422, detail=key)
+                tx.set_setting(key, value)
+            self._changed(tx, "settings", actor)
+            return self.queue.runtime(tx)
+
+    # ---- report ----
+    def daily_report(self, day: str) -> dict:
+        with self.store.read() as tx:
+            services = tx.services()
+            tickets = tx.tickets_of_day(day)
+        rows = []
+        for service in services:
+            issued = [t for t in tickets if t["number_service_id"] == service["id"]]
+            here = [t for t in tickets if t["service_id"] == service["id"]]
+            waits = [
+                _minutes_between(t["issued_at"], t["first_called_at"])
+                for t in here
+                if t["first_called_at"]
+            ]
+            services_done = [
+                _minutes_between(t["started_at"], t["finished_at"])
+                for t in here
+                if t["status"] == "done" and t["started_at"] and t["finished_at"]
+            ]
+            rows.append(
+                {
+                    "code": service["code"],
+                    "name": service["name"],
+                    "agency": service["agency_name"],
+                    "issued": len(issued),
+                    "served": sum(t["status"] == "done" for t in here),
+                    "no_show": sum(t["status"] == "no_show" for t in here),
+                    "cancelled": sum(t["status"] == "cancelled" for t in here),
+                    "not_served": sum(
+                        t["status"] in ("waiting", "called", "serving") for t in here
+                    ),
+                    "wait_avg_minutes": _rounded_mean(waits),
+                    "wait_max_minutes": round(max(waits), 1) if waits else None,
+                    "service_avg_minutes": _rounded_mean(services_done),
+                }
+            )
+        totals = {
+            key: sum(row[key] for row in rows)
+            for key in ("issued", "served", "no_show", "cancelled", "not_served")
+        }
+        return {"date": day, "services": rows, "totals": totals}
+
+
+REPORT_COLUMNS = (
+    "code",
+    "name",
+    "agency",
+    "issued",
+    "served",
+    "no_show",
+    "cancelled",
+    "not_served",
+    "wait_avg_minutes",
+    "wait_max_minutes",
+    "service_avg_minutes",
+)
+
+
+def report_csv(report: dict) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in report["services"]:
+        writer.writerow({key: "" if row[key] is None else row[key] for key in REPORT_COLUMNS})
+    return buffer.getvalue()
+
+
+def _rounded_mean(values: list[float]) -> float | None:
+    return round(statistics.fmean(values), 1) if values else None
+
+
+def _hours_json(hours: dict | None) -> str | None:
+    return None if hours is None else json.dumps(hours)
+
+
+def _agency(row: sqlite3.Row) -> dict:
+    return {"id": row["id"], "name": row["name"], "short_name": row["short_name"]}
+
+
+def _service(row: sqlite3.Row) -> dict:
+    return {
+        "id": row["id"],
+        "code": row["code"],
+        "name": row["name"],
+        "agency": row["agency_name"],
+        "daily_quota": row["daily_quota"],
+        "hours": json.loads(row["hours"]) if row["hours"] else None,
+        "enabled": bool(row["enabled"]),
+    }
+
+
+def _counter(row: sqlite3.Row, services: list) -> dict:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "status": row["status"],
+        "services": [s["code"] for s in services],
+    }
+
+
+def _user(row: sqlite3.Row, counter_ids: list[int]) -> dict:
+    return {
+        "id": row["id"],
+        "username": row["username"],
+        "role": row["role"],
+        "active": bool(row["active"]),
+        "counters": counter_ids,
+    }
+
+
+def _device(row: sqlite3.Row) -> dict:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "active": bool(row["active"]),
+        "last_seen": row["last_seen"],
+        "last_status": json.loads(row["last_status"]) if row["last_status"] else None,
+    }

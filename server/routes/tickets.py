@@ -1,0 +1,68 @@
+"""Kiosks issue tickets and report printing; staff read and cancel them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Header, Response
+from pydantic import BaseModel, Field
+
+from server.auth import Principal
+from server.deps import KIOSK, STAFF, TICKET_READERS, Id, Services, services
+
+router = APIRouter()
+
+
+class TicketIn(BaseModel):
+    service: str = Field(min_length=1, max_length=8, description="Service code, e.g. 'A'")
+    priority: Literal["lansia", "disabilitas", "ibu_hamil"] | None = None
+
+
+class PrintedIn(BaseModel):
+    ok: bool
+    reason: str | None = Field(
+        default=None, max_length=40, description="paper_out, offline, ... when ok is false"
+    )
+
+
+@router.post("/tickets", status_code=201)
+def issue_ticket(
+    body: TicketIn,
+    response: Response,
+    svc: Annotated[Services, Depends(services)],
+    device: Annotated[Principal, KIOSK],
+    idempotency_key: Annotated[str | None, Header(min_length=1, max_length=128)] = None,
+) -> dict:
+    """Issue a ticket. The same Idempotency-Key from the same kiosk returns the same ticket."""
+    ticket, created = svc.queue.issue(device, body.service, body.priority, idempotency_key)
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
+    return ticket
+
+
+@router.get("/tickets/{ticket_id}")
+def get_ticket(
+    ticket_id: Id,
+    svc: Annotated[Services, Depends(services)],
+    principal: Annotated[Principal, TICKET_READERS],
+) -> dict:
+    return svc.queue.ticket(ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/printed")
+def ticket_printed(
+    ticket_id: Id,
+    body: PrintedIn,
+    svc: Annotated[Services, Depends(services)],
+    device: Annotated[Principal, KIOSK],
+) -> dict:
+    return svc.queue.printed(device, ticket_id, body.ok, body.reason)
+
+
+@router.post("/tickets/{ticket_id}/cancel")
+def cancel_ticket(
+    ticket_id: Id,
+    svc: Annotated[Services, Depends(services)],
+    principal: Annotated[Principal, STAFF],
+) -> dict:
+    return svc.queue.cancel(principal, ticket_id)

@@ -1,0 +1,615 @@
+"""The SQLite store: the one place that owns every SQL statement of the server.
+
+SQLite in WAL mode with `synchronous=FULL`: a transaction that returned from COMMIT is on disk.
+One connection behind one lock serialises every read and write, and writes start with
+`BEGIN IMMEDIATE`, so two kiosks pressing at once can never draw the same number. The schema
+carries a version; migrations are applied in order when the store opens.
+
+Times are stored as ISO 8601 text in the site's time zone (a fixed offset for Indonesia), so
+text order is time order. `events.id` (AUTOINCREMENT, never reused) is the display's `version`
+and each call's `id`, so both only ever grow, across restarts too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "antrian.sqlite3"
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE agencies (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        short_name TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE services (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        agency_id INTEGER NOT NULL REFERENCES agencies(id),
+        daily_quota INTEGER,
+        hours TEXT,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counters (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'closed',
+        priority_streak INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counter_services (
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+        PRIMARY KEY (counter_id, service_id)
+    );
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE user_counters (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, counter_id)
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        last_seen TEXT,
+        last_status TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        number_service_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        service_id INTEGER NOT NULL,
+        priority TEXT,
+        status TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        tracking_code TEXT NOT NULL UNIQUE,
+        device_id INTEGER,
+        idempotency_key TEXT,
+        counter_id INTEGER,
+        calls INTEGER NOT NULL DEFAULT 0,
+        first_called_at TEXT,
+        called_at TEXT,
+        started_at TEXT,
+        finished_at TEXT,
+        print_status TEXT,
+        UNIQUE (number_service_id, day, seq),
+        UNIQUE (device_id, idempotency_key)
+    );
+    CREATE INDEX tickets_by_day ON tickets (day, status, service_id);
+    CREATE INDEX tickets_by_counter ON tickets (counter_id, status);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        ticket_id INTEGER,
+        counter_id INTEGER,
+        service_id INTEGER,
+        actor TEXT,
+        data TEXT
+    );
+    CREATE INDEX events_by_day ON events (day, kind);
+    CREATE INDEX events_by_ticket ON events (ticket_id);
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+]
+
+# Columns callers may change through the generic update helpers (never user-supplied names).
+TICKET_COLUMNS = {
+    "status",
+    "service_id",
+    "priority",
+    "queued_at",
+    "counter_id",
+    "calls",
+    "first_called_at",
+    "called_at",
+    "started_at",
+    "finished_at",
+    "print_status",
+}
+SERVICE_COLUMNS = {"code", "name", "agency_id", "daily_quota", "hours", "enabled", "position"}
+COUNTER_COLUMNS = {"name", "status", "priority_streak", "position"}
+USER_COLUMNS = {"role", "password_hash", "active"}
+AGENCY_COLUMNS = {"name", "short_name"}
+DEVICE_COLUMNS = {"name", "token_hash", "active", "last_seen", "last_status"}
+
+TICKET_SELECT = """
+    SELECT t.*, s.code AS service_code, s.name AS service_name,
+           a.name AS agency_name, a.short_name AS agency_short,
+           c.name AS counter_name, ns.code AS number_code
+    FROM tickets t
+    JOIN services s ON s.id = t.service_id
+    JOIN agencies a ON a.id = s.agency_id
+    JOIN services ns ON ns.id = t.number_service_id
+    LEFT JOIN counters c ON c.id = t.counter_id
+"""
+SERVICE_SELECT = """
+    SELECT s.*, a.name AS agency_name, a.short_name AS agency_short
+    FROM services s JOIN agencies a ON a.id = s.agency_id
+"""
+
+
+def _set_clause(columns: dict, allowed: set[str]) -> tuple[str, list]:
+    unknown = set(columns) - allowed
+    if unknown:
+        raise ValueError(f"cannot update columns {sorted(unknown)}")
+    return ", ".join(f"{name} = ?" for name in columns), list(columns.values())
+
+
+class Tx:
+    """One transaction's view of the database; every statement of the server is a method here."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.events_added = 0
+
+    def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
+        return self.db.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        return self.db.execute(sql, params).fetchall()
+
+    def _value(self, sql: str, params: Sequence = (), default=None):
+        row = self.db.execute(sql, params).fetchone()
+        return default if row is None or row[0] is None else row[0]
+
+    # ---- events ----
+    def add_event(
+        self,
+        kind: str,
+        at: str,
+        day: str,
+        *,
+        ticket_id: int | None = None,
+        counter_id: int | None = None,
+        service_id: int | None = None,
+        actor: str | None = None,
+        data: dict | None = None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO events (at, day, kind, ticket_id, counter_id, service_id, actor, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at, day, kind, ticket_id, counter_id, service_id, actor, _json(data)),
+        )
+        self.events_added += 1
+        return cursor.lastrowid
+
+    def last_event_id(self) -> int:
+        return self._value("SELECT MAX(id) FROM events", default=0)
+
+    def recent_calls(self, day: str, limit: int) -> list[sqlite3.Row]:
+        return self._all(
+            """
+            SELECT * FROM (
+                SELECT e.id, e.kind, e.at, t.id AS ticket_id, t.number, t.priority,
+                       c.id AS counter_id, c.name AS counter_name,
+                       s.code AS service_code, s.name AS service_name
+                FROM events e
+                JOIN tickets t ON t.id = e.ticket_id
+                JOIN services s ON s.id = e.service_id
+                LEFT JOIN counters c ON c.id = e.counter_id
+                WHERE e.day = ? AND e.kind IN ('called', 'recalled')
+                ORDER BY e.id DESC LIMIT ?
+            ) ORDER BY id
+            """,
+            (day, limit),
+        )
+
+    def ticket_events(self, ticket_id: int) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM events WHERE ticket_id = ? ORDER BY id", (ticket_id,))
+
+    # ---- settings ----
+    def settings(self) -> dict[str, object]:
+        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+
+    def set_setting(self, key: str, value: object, *, only_if_absent: bool = False) -> None:
+        verb = "INSERT OR IGNORE" if only_if_absent else "INSERT OR REPLACE"
+        self.db.execute(
+            f"{verb} INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value))
+        )
+
+    # ---- agencies ----
+    def agencies(self) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM agencies ORDER BY id")
+
+    def agency(self, agency_id: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM agencies WHERE id = ?", (agency_id,))
+
+    def agency_by_name(self, name: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM agencies WHERE name = ?", (name,))
+
+    def insert_agency(self, name: str, short_name: str) -> int:
+        return self.db.execute(
+            "INSERT INTO agencies (name, short_name) VALUES (?, ?)", (name, short_name)
+        ).lastrowid
+
+    def update_agency(self, agency_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, AGENCY_COLUMNS)
+        self.db.execute(f"UPDATE agencies SET {clause} WHERE id = ?", (*values, agency_id))
+
+    def agency_in_use(self, agency_id: int) -> bool:
+        return self._one("SELECT 1 FROM services WHERE agency_id = ?", (agency_id,)) is not None
+
+    def delete_agency(self, agency_id: int) -> None:
+        self.db.execute("DELETE FROM agencies WHERE id = ?", (agency_id,))
+
+    # ---- services ----
+    def services(self) -> list[sqlite3.Row]:
+        return self._all(SERVICE_SELECT + " ORDER BY s.position, s.code")
+
+    def service(self, service_id: int) -> sqlite3.Row | None:
+        return self._one(SERVICE_SELECT + " WHERE s.id = ?", (service_id,))
+
+    def service_by_code(self, code: str) -> sqlite3.Row | None:
+        return self._one(SERVICE_SELECT + " WHERE s.code = ?", (code,))
+
+    def insert_service(self, **columns) -> int:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        _set_clause(columns, SERVICE_COLUMNS)
+        return self.db.execute(
+            f"INSERT INTO services ({names}) VALUES ({marks})", list(columns.values())
+        ).lastrowid
+
+    def update_service(self, service_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, SERVICE_COLUMNS)
+        self.db.execute(f"UPDATE services SET {clause} WHERE id = ?", (*values, service_id))
+
+    def service_in_use(self, service_id: int) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM tickets WHERE service_id = ? OR number_service_id = ?",
+                (service_id, service_id),
+            )
+            is not None
+        )
+
+    def delete_service(self, service_id: int) -> None:
+        self.db.execute("DELETE FROM services WHERE id = ?", (service_id,))
+
+    def issued_count(self, service_id: int, day: str) -> int:
+        return self._value(
+            "SELECT COUNT(*) FROM tickets WHERE number_service_id = ? AND day = ?",
+            (service_id, day),
+            default=0,
+        )
+
+    def next_seq(self, service_id: int, day: str) -> int:
+        return 1 + self._value(
+            "SELECT MAX(seq) FROM tickets WHERE number_service_id = ? AND day = ?",
+            (service_id, day),
+            default=0,
+        )
+
+    def waiting_counts(self, day: str) -> dict[int, int]:
+        rows = self._all(
+            "SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting'"
+            " GROUP BY service_id",
+            (day,),
+        )
+        return {row["service_id"]: row["n"] for row in rows}
+
+    def recent_service_durations(self, service_id: int, limit: int) -> list[tuple[str, str]]:
+        """(start, finish) of the service's last finished tickets, newest first."""
+        rows = self._all(
+            "SELECT COALESCE(started_at, called_at) AS began, finished_at FROM tickets"
+            " WHERE service_id = ? AND status = 'done' AND finished_at IS NOT NULL"
+            " ORDER BY finished_at DESC LIMIT ?",
+            (service_id, limit),
+        )
+        return [(row["began"], row["finished_at"]) for row in rows if row["began"]]
+
+    def counters_per_service(self) -> dict[int, tuple[int, int]]:
+        """service id -> (open counters, all counters) that call it."""
+        rows = self._all(
+            "SELECT cs.service_id, SUM(c.status = 'open') AS open, COUNT(*) AS total"
+            " FROM counter_services cs JOIN counters c ON c.id = cs.counter_id"
+            " GROUP BY cs.service_id"
+        )
+        return {row["service_id"]: (row["open"], row["total"]) for row in rows}
+
+    # ---- counters ----
+    def counters(self) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM counters ORDER BY position, id")
+
+    def counter(self, counter_id: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM counters WHERE id = ?", (counter_id,))
+
+    def counter_by_name(self, name: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM counters WHERE name = ?", (name,))
+
+    def insert_counter(self, name: str, position: int = 0) -> int:
+        return self.db.execute(
+            "INSERT INTO counters (name, position) VALUES (?, ?)", (name, position)
+        ).lastrowid
+
+    def update_counter(self, counter_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, COUNTER_COLUMNS)
+        self.db.execute(f"UPDATE counters SET {clause} WHERE id = ?", (*values, counter_id))
+
+    def delete_counter(self, counter_id: int) -> None:
+        self.db.execute("DELETE FROM counters WHERE id = ?", (counter_id,))
+
+    def counter_services(self) -> dict[int, list[sqlite3.Row]]:
+        """counter id -> its services (id, code, name), in service order."""
+        rows = self._all(
+            "SELECT cs.counter_id, s.id, s.code, s.name FROM counter_services cs"
+            " JOIN services s ON s.id = cs.service_id ORDER BY s.position, s.code"
+        )
+        result: dict[int, list[sqlite3.Row]] = {}
+        for row in rows:
+            result.setdefault(row["counter_id"], []).append(row)
+        return result
+
+    def set_counter_services(self, counter_id: int, service_ids: Sequence[int]) -> None:
+        self.db.execute("DELETE FROM counter_services WHERE counter_id = ?", (counter_id,))
+        self.db.executemany(
+            "INSERT INTO counter_services (counter_id, service_id) VALUES (?, ?)",
+            [(counter_id, service_id) for service_id in service_ids],
+        )
+
+    def counter_has_service(self, counter_id: int, service_id: int) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM counter_services WHERE counter_id = ? AND service_id = ?",
+                (counter_id, service_id),
+            )
+            is not None
+        )
+
+    # ---- tickets ----
+    def ticket(self, ticket_id: int) -> sqlite3.Row | None:
+        return self._one(TICKET_SELECT + " WHERE t.id = ?", (ticket_id,))
+
+    def ticket_by_tracking_code(self, code: str) -> sqlite3.Row | None:
+        return self._one(TICKET_SELECT + " WHERE t.tracking_code = ?", (code,))
+
+    def ticket_id_by_idempotency_key(self, device_id: int, key: str) -> int | None:
+        return self._value(
+            "SELECT id FROM tickets WHERE device_id = ? AND idempotency_key = ?", (device_id, key)
+        )
+
+    def insert_ticket(self, **columns) -> int:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        return self.db.execute(
+            f"INSERT INTO tickets ({names}) VALUES ({marks})", list(columns.values())
+        ).lastrowid
+
+    def update_ticket(self, ticket_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, TICKET_COLUMNS)
+        self.db.execute(f"UPDATE tickets SET {clause} WHERE id = ?", (*values, ticket_id))
+
+    def open_ticket_at(self, counter_id: int) -> sqlite3.Row | None:
+        return self._one(
+            TICKET_SELECT + " WHERE t.counter_id = ? AND t.status IN ('called', 'serving')",
+            (counter_id,),
+        )
+
+    def open_tickets(self) -> dict[int, sqlite3.Row]:
+        """counter id -> its open (called or serving) ticket."""
+        rows = self._all(TICKET_SELECT + " WHERE t.status IN ('called', 'serving')")
+        return {row["counter_id"]: row for row in rows}
+
+    def waiting_for_counter(self, counter_id: int, day: str) -> list[sqlite3.Row]:
+        return self._all(
+            TICKET_SELECT + " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
+            " ORDER BY t.queued_at, t.id",
+            (counter_id, day),
+        )
+
+    def waiting_in_service(self, service_id: int, day: str) -> list[sqlite3.Row]:
+        return self._all(
+            "SELECT id, priority, queued_at FROM tickets"
+            " WHERE service_id = ? AND day = ? AND status = 'waiting' ORDER BY queued_at, id",
+            (service_id, day),
+        )
+
+    def tickets_of_day(self, day: str) -> list[sqlite3.Row]:
+        return self._all(TICKET_SELECT + " WHERE t.day = ? ORDER BY t.id", (day,))
+
+    # ---- users and sessions ----
+    def users(self) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM users ORDER BY id")
+
+    def user(self, user_id: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM users WHERE id = ?", (user_id,))
+
+    def user_by_username(self, username: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM users WHERE username = ?", (username,))
+
+    def insert_user(self, username: str, role: str, password_hash: str) -> int:
+        return self.db.execute(
+            "INSERT INTO users (username, role, password_hash) VALUES (?, ?, ?)",
+            (username, role, password_hash),
+        ).lastrowid
+
+    def update_user(self, user_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, USER_COLUMNS)
+        self.db.execute(f"UPDATE users SET {clause} WHERE id = ?", (*values, user_id))
+
+    def delete_user(self, user_id: int) -> None:
+        self.db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+
+    def user_counter_ids(self, user_id: int) -> list[int]:
+        rows = self._all(
+            "SELECT counter_id FROM user_counters WHERE user_id = ? ORDER BY counter_id",
+            (user_id,),
+        )
+        return [row[0] for row in rows]
+
+    def set_user_counters(self, user_id: int, counter_ids: Sequence[int]) -> None:
+        self.db.execute("DELETE FROM user_counters WHERE user_id = ?", (user_id,))
+        self.db.executemany(
+            "INSERT INTO user_counters (user_id, counter_id) VALUES (?, ?)",
+            [(user_id, counter_id) for counter_id in counter_ids],
+        )
+
+    def insert_session(self, token_hash: str, user_id: int, created: str, expires: str) -> None:
+        self.db.execute(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?,?,?,?)",
+            (token_hash, user_id, created, expires),
+        )
+
+    def session_user(self, token_hash: str, now: str) -> sqlite3.Row | None:
+        return self._one(
+            "SELECT u.* FROM sessions se JOIN users u ON u.id = se.user_id"
+            " WHERE se.token_hash = ? AND se.expires_at > ? AND u.active = 1",
+            (token_hash, now),
+        )
+
+    def delete_session(self, token_hash: str) -> None:
+        self.db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+
+    def delete_expired_sessions(self, now: str) -> None:
+        self.db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+
+    def delete_user_sessions(self, user_id: int) -> None:
+        self.db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+
+    # ---- devices ----
+    def devices(self) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM devices ORDER BY id")
+
+    def device(self, device_id: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM devices WHERE id = ?", (device_id,))
+
+    def device_by_name(self, name: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM devices WHERE name = ?", (name,))
+
+    def device_by_token_hash(self, token_hash: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM devices WHERE token_hash = ? AND active = 1", (token_hash,))
+
+    def insert_device(self, name: str, kind: str, token_hash: str) -> int:
+        return self.db.execute(
+            "INSERT INTO devices (name, kind, token_hash) VALUES (?, ?, ?)",
+            (name, kind, token_hash),
+        ).lastrowid
+
+    def update_device(self, device_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, DEVICE_COLUMNS)
+        self.db.execute(f"UPDATE devices SET {clause} WHERE id = ?", (*values, device_id))
+
+    def delete_device(self, device_id: int) -> None:
+        self.db.execute("DELETE FROM devices WHERE id = ?", (device_id,))
+
+
+def _json(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """Owns the database file. Use `with store.write() as tx:` or `with store.read() as tx:`."""
+
+    def __init__(self, data_dir: Path | str):
+        self.path = Path(data_dir) / DB_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=30
+        )
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+        with self.read() as tx:
+            self.version = tx.last_event_id()
+        # Called with the new version after a commit that added events (outside the lock).
+        self.on_change: Callable[[int], None] | None = None
+
+    def _migrate(self) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+                row = self._db.execute("SELECT version FROM schema_version").fetchone()
+                current = row[0] if row else 0
+                if current > len(MIGRATIONS):
+                    raise RuntimeError(
+                        f"{self.path}: schema version {current} is newer than this server "
+                        f"({len(MIGRATIONS)}); upgrade the server"
+                    )
+                for number in range(current, len(MIGRATIONS)):
+                    log.info("applying schema migration %d to %s", number + 1, self.path)
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                self._db.execute("DELETE FROM schema_version")
+                self._db.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        with self.read() as tx:
+            return tx._value("SELECT version FROM schema_version", default=0)
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """A write transaction; committed (and fsync'd) when the block ends without error."""
+        changed = None
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            tx = Tx(self._db)
+            try:
+                yield tx
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+            if tx.events_added:
+                self.version = tx.last_event_id()
+                changed = self.version
+        if changed is not None and self.on_change is not None:
+            self.on_change(changed)
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        """A consistent read (one snapshot)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield Tx(self._db)
+            finally:
+                self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
