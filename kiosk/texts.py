@@ -31,6 +31,7 @@ TEXTS = Catalog(
         "priority_disabilitas": ("Penyandang disabilitas", "Person with a disability"),
         "priority_ibu_hamil": ("Ibu hamil", "Pregnant woman"),
         "priority_banner": ("Tiket prioritas: {kind}", "Priority ticket: {kind}"),
+        "priority_cancel": ("Batal prioritas", "Cancel priority"),
         "priority_short_lansia": ("Lansia", "Elderly"),
         "priority_short_disabilitas": ("Disabilitas", "Disability"),
         "priority_short_ibu_hamil": ("Ibu hamil", "Pregnant"),

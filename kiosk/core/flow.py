@@ -133,7 +133,7 @@ class KioskFlow:
     # -- the citizen ------------------------------------------------------------------------
 
     def press_agency(self, name: str) -> None:
-        if self.state.screen not in (Screen.HOME, Screen.PRIORITY) or not self.state.can_choose:
+        if self.state.screen != Screen.HOME or not self.state.can_choose:
             return
         if any(a.name == name for a in self.state.agencies):
             self._set(screen=Screen.SERVICES, agency_name=name)
@@ -143,11 +143,14 @@ class KioskFlow:
             self._set(screen=Screen.PRIORITY)
 
     def press_priority(self, kind: str) -> None:
+        """A priority kind chosen: back to the agencies, the ticket will carry the priority."""
         if self.state.screen != Screen.PRIORITY or kind not in PRIORITIES:
             return
-        self._set(priority=kind)
-        if len(self.state.agencies) == 1 and self.state.can_choose:
-            self._set(screen=Screen.SERVICES, agency_name=self.state.agencies[0].name)
+        self._set(screen=Screen.HOME, priority=kind)
+
+    def press_cancel_priority(self) -> None:
+        if self.state.screen == Screen.HOME:
+            self._set(priority=None)
 
     def press_service(self, code: str) -> IssueRequest | None:
         """The one press that makes a ticket. Returns what to issue, or None when ignored
@@ -171,14 +174,9 @@ class KioskFlow:
         return self._attempt
 
     def press_back(self) -> None:
-        if (
-            self.state.screen == Screen.SERVICES
-            and self.state.priority
-            and len(self.state.agencies) > 1
-        ):
-            self._set(screen=Screen.PRIORITY, agency_name=None)
-        elif self.state.screen in (Screen.SERVICES, Screen.PRIORITY):
-            self._go_home(end_visit=False)
+        """One step back, keeping the language and a chosen priority."""
+        if self.state.screen in (Screen.SERVICES, Screen.PRIORITY):
+            self._set(screen=Screen.HOME, agency_name=None)
 
     def press_home(self) -> None:
         """ "Ke awal" / "Selesai": the visit ends here."""
@@ -210,7 +208,7 @@ class KioskFlow:
     def services_loaded(self, items: list[dict]) -> None:
         agencies = group_by_agency(items)
         self._set(agencies=agencies, services_loaded=True, online=True)
-        # A single agency needs no agency step.
+        # The chosen agency is gone from the list (renamed, removed): start again.
         if self.state.screen == Screen.SERVICES and self.state.agency is None:
             self._go_home(end_visit=False)
 

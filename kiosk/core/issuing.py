@@ -39,6 +39,8 @@ class PrinterStatus:
     @property
     def heartbeat_code(self) -> str:
         """The word the server's device list understands (docs/decisions.md, heartbeat)."""
+        if self.paper == PaperState.OUT:
+            return "paper_out"
         if not self.online:
             return "offline"
         return {
@@ -107,7 +109,7 @@ def issue_and_print(
     """Never raises: every fault becomes an IssueResult the kiosk has a screen for."""
     status = printer.status()
     if not status.ready:
-        code = "offline" if not status.online else "paper_out"
+        code = "paper_out" if status.paper == PaperState.OUT else "offline"
         log.warning("printer not ready (%s, %s): no ticket issued", code, status.detail)
         return IssueResult(Outcome.PRINTER_NOT_READY, code=code, printer=status)
     try:

@@ -1,0 +1,221 @@
+"""Screenshots of every kiosk screen, landscape 1920×1080 and portrait 1080×1920.
+
+    .venv/bin/python docs/screenshots/kiosk_screenshots.py            # into docs/screenshots/
+    .venv/bin/python docs/screenshots/kiosk_screenshots.py --check /tmp/k  # also 1366×768
+
+The window is driven through the real flow with example data (no server, no printer), so the
+pictures show exactly what the widgets render.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import logging
+import os
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.controller import KioskController  # noqa: E402
+from kiosk.core import (  # noqa: E402
+    IssueResult,
+    KioskFlow,
+    Outcome,
+    PaperState,
+    PrinterStatus,
+)
+from kiosk.widgets.window import KioskWindow  # noqa: E402
+
+log = logging.getLogger("kiosk_screenshots")
+HERE = Path(__file__).resolve().parent
+SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+CHECK_SIZES = {"small": (1366, 768)}
+
+AGENCIES = [
+    (
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "Dukcapil",
+        [
+            "KTP Elektronik",
+            "Kartu Keluarga",
+            "Akta Kelahiran dan Kematian",
+            "Kartu Identitas Anak dan Pindah Datang",
+        ],
+    ),
+    (
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        "DPMPTSP",
+        ["Perizinan Berusaha (NIB) dan OSS", "Persetujuan Bangunan Gedung (PBG)"],
+    ),
+    ("BPJS Kesehatan", "BPJS Kesehatan", ["Pendaftaran dan Perubahan Data JKN"]),
+    ("BPJS Ketenagakerjaan", "BPJS Ketenagakerjaan", ["Klaim Jaminan Hari Tua"]),
+    (
+        "Samsat Kabupaten Madiun",
+        "Samsat",
+        ["Pajak Kendaraan Tahunan", "Pajak Lima Tahunan dan Ganti Pelat"],
+    ),
+    ("Kepolisian Resor Madiun", "Polres", ["SKCK"]),
+    ("KPP Pratama Madiun", "Kantor Pajak", ["NPWP dan Konsultasi Pajak"]),
+    ("Kantor Pertanahan Kabupaten Madiun", "BPN", ["Pendaftaran dan Informasi Pertanahan"]),
+    ("Bank Jatim", "Bank Jatim", ["Pembayaran Pajak Daerah dan Retribusi"]),
+    ("Perumda Air Minum Kabupaten Madiun", "PDAM", ["Sambungan Baru dan Pengaduan Air"]),
+    ("Kantor Imigrasi Madiun", "Imigrasi", ["Paspor"]),
+    ("Kantor Kementerian Agama Kabupaten Madiun", "Kemenag", ["Pendaftaran Haji dan Umrah"]),
+    ("Mal Pelayanan Publik Kabupaten Madiun", "Informasi", ["Informasi dan Pengaduan"]),
+]
+
+
+def example_services() -> list[dict]:
+    now = datetime.now().astimezone()
+    monday = (now + timedelta(days=(7 - now.weekday()) % 7 or 7)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    letters = iter("ABCDEFGHJKLMNPQRSTUVW")
+    services = []
+    for agency, short, names in AGENCIES:
+        for index, name in enumerate(names):
+            code = next(letters)
+            service = {
+                "code": code,
+                "name": name,
+                "agency": agency,
+                "agency_short": short,
+                "open": True,
+                "reason": None,
+                "reason_text": None,
+                "next_open": None,
+                "waiting": (index * 7 + len(name)) % 13,
+                "quota_left": 40,
+                "eta_minutes": ((index * 7 + len(name)) % 13) * 6,
+            }
+            if code == "B":
+                service.update(open=False, reason="quota_exhausted", quota_left=0)
+            if code == "D":
+                service.update(open=False, reason="closed_today", next_open=monday.isoformat())
+            services.append(service)
+    return services
+
+
+TICKET = {
+    "id": 12,
+    "number": "A-012",
+    "priority": None,
+    "status": "waiting",
+    "service": {
+        "code": "A",
+        "name": "KTP Elektronik",
+        "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+    },
+    "issued_at": "2026-11-30T09:15:00+07:00",
+    "waiting_ahead": 5,
+    "eta_minutes": 25,
+    "tracking_code": "k7q2m9",
+    "tracking_url": "http://10.0.0.2:8000/t/k7q2m9",
+}
+DUKCAPIL = AGENCIES[0][0]
+
+
+def scenes():
+    """(name, steps on a fresh flow); each step is called with (flow)."""
+
+    def services(flow):
+        flow.press_agency(DUKCAPIL)
+
+    def issuing(flow):
+        services(flow)
+        flow.press_service("A")
+
+    def finish(outcome, **extra):
+        def step(flow):
+            issuing(flow)
+            flow.issue_finished(IssueResult(outcome, **extra))
+
+        return step
+
+    def english(flow):
+        flow.toggle_language()
+        flow.press_agency(DUKCAPIL)
+
+    def priority_home(flow):
+        flow.press_priority_entry()
+        flow.press_priority("lansia")
+
+    def pin_wrong(flow):
+        for tap in range(5):
+            flow.secret_tap(float(tap))
+        flow.enter_pin("0000")
+
+    def technician(flow):
+        for tap in range(5):
+            flow.secret_tap(float(tap))
+        flow.enter_pin("2468")
+        flow.printer_checked(PrinterStatus(online=True, paper=PaperState.NEAR_END))
+
+    return [
+        ("home", lambda flow: None),
+        ("home_offline", lambda flow: flow.server_unreachable()),
+        ("priority", lambda flow: flow.press_priority_entry()),
+        ("home_priority", priority_home),
+        ("services", services),
+        ("services_english", english),
+        ("issuing", issuing),
+        ("done", finish(Outcome.DONE, ticket=TICKET)),
+        ("print_failed", finish(Outcome.PRINT_FAILED, ticket=TICKET, code="paper_out")),
+        ("printer_not_ready", finish(Outcome.PRINTER_NOT_READY, code="paper_out")),
+        ("refused", finish(Outcome.REFUSED, code="quota_exhausted", message="Kuota habis")),
+        ("offline", finish(Outcome.OFFLINE, code="offline")),
+        ("pin", pin_wrong),
+        ("technician", technician),
+    ]
+
+
+def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
+    app = QApplication.instance() or QApplication([])
+    written = []
+    for (name, steps), (orientation, (width, height)) in itertools.product(scenes(), sizes.items()):
+        keys = (f"key-{n}" for n in itertools.count())
+        flow = KioskFlow(pin="2468", new_key=lambda keys=keys: next(keys))
+        flow.services_loaded(example_services())
+        if name == "technician":
+            flow.issue_finished(IssueResult(Outcome.DONE, ticket=TICKET))
+            flow.press_home()
+        controller = KioskController(flow)
+        window = KioskWindow(
+            controller, "Mal Pelayanan Publik Kabupaten Madiun", "http://10.0.0.2:8000"
+        )
+        window.resize(width, height)
+        window.show()
+        steps(flow)
+        window.render(flow.state)
+        app.processEvents()
+        path = out / f"kiosk_{name}_{orientation}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return written
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", type=Path, help="also write 1366×768 pictures to this folder")
+    args = parser.parse_args()
+    written = shoot(HERE, SIZES)
+    if args.check:
+        args.check.mkdir(parents=True, exist_ok=True)
+        written += shoot(args.check, CHECK_SIZES)
+    log.warning("wrote %d screenshots", len(written))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Wiring: settings → flow, controller, workers on their threads, the window. `main()` runs it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread
+from PySide6.QtWidgets import QApplication
+
+from antrian.logs import configure_logging
+from client import ApiClient
+from config import ConfigError
+from config.kiosk import KioskSettings, load_kiosk_settings
+from kiosk.controller import KioskController
+from kiosk.core import KioskFlow, Timeouts
+from kiosk.core.issuing import TicketPrinterPort
+from kiosk.printing import EscposPrinterPort
+from kiosk.widgets.window import ActivityFilter, KioskWindow
+from kiosk.workers import NetWorker, TicketWorker
+
+log = logging.getLogger(__name__)
+
+THREAD_STOP_MS = 20_000  # a worker may be inside one bounded HTTP or printer call
+
+
+@dataclass
+class Kiosk:
+    """A running kiosk: what tests, benchmarks and screenshots need to reach."""
+
+    settings: KioskSettings
+    flow: KioskFlow
+    controller: KioskController
+    window: KioskWindow
+    net: NetWorker
+    tickets: TicketWorker
+    threads: list[QThread]
+    activity: ActivityFilter
+
+    def shutdown(self) -> None:
+        """Stop the workers' timers and clients on their own threads, then end the threads."""
+        for worker, thread in ((self.net, self.threads[0]), (self.tickets, self.threads[1])):
+            if thread.isRunning():
+                QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+                thread.quit()
+                if not thread.wait(THREAD_STOP_MS):
+                    log.error("worker thread %s did not stop", thread.objectName())
+        self.window.allow_close()
+        self.window.close()
+
+
+def _start_worker(worker: QObject, name: str) -> QThread:
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.start)
+    return thread
+
+
+def build_kiosk(
+    settings: KioskSettings,
+    timeouts: Timeouts | None = None,
+    make_printer: Callable[[], TicketPrinterPort] | None = None,
+) -> Kiosk:
+    """Build every part and connect them; the caller shows the window (`show_kiosk`)."""
+    options = settings.kiosk
+    server = settings.server
+    timeouts = timeouts or Timeouts(
+        idle_seconds=options.idle_seconds,
+        done_seconds=options.done_seconds,
+        print_failed_seconds=options.print_failed_seconds,
+    )
+
+    def make_poll_client() -> ApiClient:
+        # The poll itself is the retry: one quick try, so "offline" shows within seconds.
+        return ApiClient(server.url, server.token, timeout=server.timeout_seconds, retries=0)
+
+    def make_ticket_client() -> ApiClient:
+        return ApiClient(server.url, server.token, timeout=server.timeout_seconds)
+
+    flow = KioskFlow(
+        pin=options.technician_pin,
+        new_key=ApiClient.new_idempotency_key,
+        language=options.language,
+        timeouts=timeouts,
+    )
+    controller = KioskController(flow)
+    net = NetWorker(make_poll_client, options.services_poll_seconds, options.heartbeat_seconds)
+    tickets = TicketWorker(
+        make_ticket_client,
+        make_printer or (lambda: EscposPrinterPort(settings.printer)),
+        options.heartbeat_seconds,
+    )
+    window = KioskWindow(controller, options.mpp_name, server.url, options.logo)
+
+    net.servicesLoaded.connect(controller.on_services)
+    net.serverUnreachable.connect(controller.on_unreachable)
+    controller.languageChanged.connect(net.set_language)
+    controller.printerStatusChanged.connect(net.set_printer_status)
+    controller.issueRequested.connect(tickets.issue)
+    controller.testPageRequested.connect(tickets.print_test_page)
+    controller.reprintRequested.connect(tickets.reprint)
+    tickets.issueFinished.connect(controller.on_issue_finished)
+    tickets.printerChecked.connect(controller.on_printer)
+    tickets.technicianDone.connect(controller.on_technician_done)
+
+    threads = [_start_worker(net, "kiosk-net"), _start_worker(tickets, "kiosk-tickets")]
+    activity = ActivityFilter(controller)
+    QApplication.instance().installEventFilter(activity)
+    kiosk = Kiosk(settings, flow, controller, window, net, tickets, threads, activity)
+    controller.quitRequested.connect(lambda: _quit(kiosk))
+    for thread in threads:
+        thread.start()
+    return kiosk
+
+
+def _quit(kiosk: Kiosk) -> None:
+    kiosk.shutdown()
+    QApplication.instance().quit()
+
+
+def main(config_path: Path | str, windowed: bool = False) -> int:
+    try:
+        settings = load_kiosk_settings(config_path)
+    except ConfigError as error:
+        configure_logging("kiosk")
+        log.error("cannot start the kiosk: %s", error)
+        return 2
+    configure_logging("kiosk", settings.kiosk.log_level)
+    log.info("kiosk starting: server %s, printer %s", settings.server.url, settings.printer.type)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("antrian-kiosk")
+    kiosk = build_kiosk(settings)
+    kiosk.window.show_kiosk(settings.kiosk.fullscreen and not windowed)
+    code = app.exec()
+    log.info("kiosk stopped")
+    return code

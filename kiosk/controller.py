@@ -1,0 +1,176 @@
+"""The Qt side of the flow: presses in, state out, issue requests to the ticket worker.
+
+Lives on the GUI thread. It owns the `KioskFlow`, the idle timer, and nothing that blocks.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.core import IssueRequest, IssueResult, KioskFlow, KioskState, PrinterStatus
+
+log = logging.getLogger(__name__)
+
+
+class KioskController(QObject):
+    stateChanged = Signal(object)  # KioskState
+    issueRequested = Signal(object)  # IssueRequest, to the ticket worker
+    languageChanged = Signal(str)  # to the net worker
+    printerStatusChanged = Signal(str)  # heartbeat code, to the net worker
+    testPageRequested = Signal()
+    reprintRequested = Signal(object)  # ticket dict
+    fullscreenRequested = Signal(bool)
+    quitRequested = Signal()
+
+    def __init__(self, flow: KioskFlow, parent: QObject | None = None):
+        super().__init__(parent)
+        self.flow = flow
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._on_idle)
+        self.issues_requested = 0  # for tests and the technician's curiosity
+
+    @property
+    def state(self) -> KioskState:
+        return self.flow.state
+
+    def _apply(self, action, *args) -> object:
+        """Run one flow action; tell the widgets when the state changed; rearm the idle timer."""
+        before = self.flow.state
+        answer = action(*args)
+        after = self.flow.state
+        if after is not before:
+            if after.language != before.language:
+                self.languageChanged.emit(after.language)
+            if after.screen != before.screen:
+                self._restart_idle()
+            self.stateChanged.emit(after)
+        return answer
+
+    def _restart_idle(self) -> None:
+        seconds = self.flow.auto_home_seconds()
+        if seconds is None:
+            self._idle.stop()
+        else:
+            self._idle.start(int(seconds * 1000))
+
+    @Slot()
+    def _on_idle(self) -> None:
+        self._apply(self.flow.idle_timeout)
+
+    @Slot()
+    def user_activity(self) -> None:
+        """Any touch keeps the current screen a while longer (not the confirmation's timer)."""
+        if self._idle.isActive() and self.flow.state.screen.value != "done":
+            self._restart_idle()
+
+    # -- presses from the widgets -------------------------------------------------------
+
+    @Slot(str)
+    def press_agency(self, name: str) -> None:
+        self._apply(self.flow.press_agency, name)
+
+    @Slot()
+    def press_priority_entry(self) -> None:
+        self._apply(self.flow.press_priority_entry)
+
+    @Slot()
+    def press_cancel_priority(self) -> None:
+        self._apply(self.flow.press_cancel_priority)
+
+    @Slot(str)
+    def press_priority(self, kind: str) -> None:
+        self._apply(self.flow.press_priority, kind)
+
+    @Slot(str)
+    def press_service(self, code: str) -> None:
+        self._send(self._apply(self.flow.press_service, code))
+
+    @Slot()
+    def press_retry(self) -> None:
+        self._send(self._apply(self.flow.press_retry))
+
+    def _send(self, request: IssueRequest | None) -> None:
+        if request is not None:
+            self.issues_requested += 1
+            self.issueRequested.emit(request)
+
+    @Slot()
+    def press_back(self) -> None:
+        self._apply(self.flow.press_back)
+
+    @Slot()
+    def press_home(self) -> None:
+        self._apply(self.flow.press_home)
+
+    @Slot()
+    def toggle_language(self) -> None:
+        self._apply(self.flow.toggle_language)
+
+    @Slot()
+    def secret_tap(self) -> None:
+        self._apply(self.flow.secret_tap, time.monotonic())
+
+    @Slot(str)
+    def enter_pin(self, pin: str) -> None:
+        self._apply(self.flow.enter_pin, pin)
+
+    # -- technician menu ----------------------------------------------------------------
+
+    @Slot()
+    def print_test_page(self) -> None:
+        if self.flow.technician_unlocked:
+            self._apply(self.flow.technician_notice, "tech_busy")
+            self.testPageRequested.emit()
+
+    @Slot()
+    def reprint_last(self) -> None:
+        if self.flow.technician_unlocked and self.flow.state.last_ticket:
+            self._apply(self.flow.technician_notice, "tech_busy")
+            self.reprintRequested.emit(self.flow.state.last_ticket)
+
+    @Slot(bool)
+    def set_fullscreen(self, on: bool) -> None:
+        if self.flow.technician_unlocked:
+            log.warning("technician: fullscreen %s", "on" if on else "off")
+            self.fullscreenRequested.emit(on)
+
+    @Slot()
+    def quit(self) -> None:
+        if self.flow.technician_unlocked:
+            log.warning("technician: quit the kiosk")
+            self.quitRequested.emit()
+
+    # -- answers from the workers ---------------------------------------------------------
+
+    @Slot(list)
+    def on_services(self, items: list) -> None:
+        try:
+            self._apply(self.flow.services_loaded, items)
+        except (KeyError, TypeError, ValueError) as error:  # a malformed answer, not a crash
+            log.error("services answer not understood: %s", error)
+            self._apply(self.flow.server_unreachable)
+
+    @Slot(str)
+    def on_unreachable(self, _code: str) -> None:
+        self._apply(self.flow.server_unreachable)
+
+    @Slot(object)
+    def on_issue_finished(self, result: IssueResult) -> None:
+        self._apply(self.flow.issue_finished, result)
+        if result.printer is not None:
+            self.printerStatusChanged.emit(result.printer.heartbeat_code)
+
+    @Slot(object)
+    def on_printer(self, status: PrinterStatus) -> None:
+        if status != self.flow.state.printer:
+            log.info("printer: %s (%s)", status.heartbeat_code, status.detail)
+        self._apply(self.flow.printer_checked, status)
+        self.printerStatusChanged.emit(status.heartbeat_code)
+
+    @Slot(str, dict)
+    def on_technician_done(self, key: str, values: dict) -> None:
+        self._apply(self.flow.technician_notice, key, **values)

@@ -1,0 +1,65 @@
+"""The kiosk's printer port on top of `printer.TicketPrinter`: tickets as the server sends
+them go in, the core's PrinterStatus and PrintFailed come out."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from config.printer import PrinterSettings
+from kiosk.core import PaperState, PrinterStatus, PrintFailed
+
+log = logging.getLogger(__name__)
+
+
+def ticket_print_from_api(ticket: dict):
+    """The server's ticket JSON → the printer's TicketPrint."""
+    from printer import TicketPrint
+
+    service = ticket.get("service") or {}
+    return TicketPrint(
+        number=str(ticket["number"]),
+        service_name=str(service.get("name") or service.get("code") or ""),
+        agency=str(service.get("agency") or ""),
+        issued_at=datetime.fromisoformat(ticket["issued_at"]),
+        waiting_ahead=int(ticket.get("waiting_ahead") or 0),
+        eta_minutes=ticket.get("eta_minutes"),
+        priority=ticket.get("priority"),
+        tracking_url=ticket.get("tracking_url"),
+    )
+
+
+class EscposPrinterPort:
+    """Implements kiosk.core.issuing.TicketPrinterPort with the real printer package."""
+
+    def __init__(self, settings: PrinterSettings):
+        from printer import TicketPrinter
+
+        self.settings = settings
+        self.printer = TicketPrinter(settings)
+
+    def status(self) -> PrinterStatus:
+        answer = self.printer.status()
+        # A printer that cannot report (file, dummy, some USB) but was reachable is taken as
+        # ready: refusing every citizen because a status byte is missing would be worse.
+        paper = PaperState(answer.paper)
+        online = answer.problem is None and answer.online is not False
+        return PrinterStatus(online=online, paper=paper, detail=answer.problem or "")
+
+    def print_ticket(self, ticket: dict) -> None:
+        from printer import PrinterError
+
+        try:
+            self.printer.print_ticket(ticket_print_from_api(ticket))
+        except PrinterError as error:
+            raise PrintFailed(error.code, str(error)) from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise PrintFailed("invalid_ticket", f"ticket data not usable: {error}") from None
+
+    def print_test_page(self) -> None:
+        from printer import PrinterError
+
+        try:
+            self.printer.print_test_page()
+        except PrinterError as error:
+            raise PrintFailed(error.code, str(error)) from None

@@ -1,0 +1,1 @@
+"""The kiosk's widgets: they show a `KioskState` and forward presses to the controller."""

@@ -1,0 +1,94 @@
+"""Small building blocks shared by the screens: labels, buttons, card buttons, the QR image."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+def make_label(name: str, text: str = "", align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAlignment(align)
+    return label
+
+
+def make_button(kind: str, text: str = "", on_press=None) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("kind", kind)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus frames
+    if on_press is not None:
+        button.clicked.connect(lambda _checked=False: on_press())
+    return button
+
+
+class CardButton(QPushButton):
+    """A big button with a bold first line and a smaller second line, both wrapping."""
+
+    def __init__(self, kind: str, on_press):
+        super().__init__()
+        self.setProperty("kind", kind)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title = make_label("", align=Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("kind", "cardTitle")
+        self.detail = make_label("", align=Qt.AlignmentFlag.AlignCenter)
+        self.detail.setProperty("kind", "cardDetail")
+        layout = QVBoxLayout(self)
+        self.card_layout = layout
+        for label in (self.title, self.detail):
+            # Style sheets cannot follow a parent's :disabled state, so the labels carry
+            # the card's kind and an "off" flag of their own.
+            label.setProperty("card", kind)
+            label.setProperty("off", False)
+            # The button takes the touch, wherever on the card the finger lands.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.clicked.connect(lambda _checked=False: on_press())
+
+    def set_available(self, available: bool) -> None:
+        self.setEnabled(available)
+        for label in (self.title, self.detail):
+            label.setProperty("off", not available)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def set_padding(self, vertical: int, horizontal: int) -> None:
+        self.card_layout.setContentsMargins(horizontal, vertical, horizontal, vertical)
+        self.card_layout.setSpacing(max(2, vertical // 2))
+
+    def set_texts(self, title: str, detail: str) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+
+def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)
+
+
+def qr_pixmap(data: str, size_px: int) -> QPixmap:
+    """A QR code as a QPixmap (qrcode → PNG → Qt), scaled without blurring the modules."""
+    image = qrcode.make(data, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap.scaled(
+        size_px,
+        size_px,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.FastTransformation,
+    )

@@ -1,0 +1,462 @@
+"""One widget per screen. Each shows a KioskState (`render`) and forwards presses to the
+controller; none of them decides anything or blocks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.controller import KioskController
+from kiosk.core import PRIORITIES, KioskState, Outcome, Screen
+from kiosk.core.flow import RETRY_SCREENS
+from kiosk.texts import closed_reason, text
+from kiosk.widgets.parts import CardButton, fill_grid, make_button, make_label, qr_pixmap
+from kiosk.widgets.style import px
+
+
+class Page(QWidget):
+    def __init__(self, controller: KioskController):
+        super().__init__()
+        self.controller = controller
+        self.layout_ = QVBoxLayout(self)
+
+    def render(self, state: KioskState, portrait: bool, scale: float) -> None:
+        raise NotImplementedError
+
+    def set_margins(self, scale: float) -> None:
+        margin = px(40, scale)
+        self.layout_.setContentsMargins(margin, px(24, scale), margin, px(28, scale))
+        self.layout_.setSpacing(px(22, scale))
+
+
+def _button_row(*buttons) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class _ScrollGrid(QScrollArea):
+    """A grid of card buttons that scrolls only if the screen is too small to hold them."""
+
+    def __init__(self):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("gridInner")
+        inner.setStyleSheet("QWidget#gridInner { background: transparent; }")
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(inner)
+        self.key = None
+
+
+class HomePage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("title")
+        self.subtitle = make_label("subtitle")
+        self.status = make_label("body")
+        self.agencies = _ScrollGrid()
+        self.priority = make_button("priority", on_press=controller.press_priority_entry)
+        self.cancel_priority = make_button("secondary", on_press=controller.press_cancel_priority)
+        for widget in (self.title, self.subtitle, self.status):
+            self.layout_.addWidget(widget)
+        self.layout_.addWidget(self.agencies, 1)
+        self.layout_.addWidget(self.priority)
+        self.layout_.addLayout(_button_row(self.cancel_priority))
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        self.set_margins(scale)
+        self.title.setText(text("choose_agency", lang))
+        self.subtitle.setText(text("choose_agency_hint", lang))
+        if not state.services_loaded:
+            self.status.setText(text("loading", lang))
+        elif not state.agencies:
+            self.status.setText(text("no_services", lang))
+        self.status.setVisible(not state.services_loaded or not state.agencies)
+        self.priority.setText(text("priority_button", lang))
+        self.priority.setVisible(state.priority is None)
+        self.priority.setEnabled(state.can_choose)
+        self.cancel_priority.setText(text("priority_cancel", lang))
+        self.cancel_priority.setVisible(state.priority is not None)
+
+        columns = 2 if portrait else (4 if len(state.agencies) > 9 else 3)
+        key = (state.agencies, columns, state.can_choose, scale)
+        if key != self.agencies.key:
+            self.agencies.key = key
+            buttons = []
+            for agency in state.agencies:
+                card = CardButton("agency", lambda name=agency.name: self._press(name))
+                detail = agency.name if agency.short != agency.name else ""
+                card.set_texts(agency.short, detail)
+                card.setMinimumHeight(px(118, scale))
+                card.set_padding(px(8, scale), px(12, scale))
+                card.set_available(state.can_choose)
+                buttons.append(card)
+            self.agencies.grid.setSpacing(px(16, scale))
+            fill_grid(self.agencies.grid, buttons, columns)
+
+    def _press(self, name: str) -> None:
+        self.controller.press_agency(name)
+
+
+class PriorityPage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("title")
+        self.subtitle = make_label("subtitle")
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.layout_.addStretch(1)
+        self.choices = {}
+        for kind in PRIORITIES:
+            button = make_button("choice", on_press=lambda k=kind: controller.press_priority(k))
+            self.choices[kind] = button
+            self.layout_.addWidget(button)
+        self.layout_.addStretch(1)
+        self.back = make_button("secondary", on_press=controller.press_back)
+        self.layout_.addLayout(_button_row(self.back))
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        self.set_margins(scale)
+        self.title.setText(text("priority_title", lang))
+        self.subtitle.setText(text("priority_hint", lang))
+        for kind, button in self.choices.items():
+            button.setText(text(f"priority_{kind}", lang))
+        self.back.setText(text("back", lang))
+
+
+class ServicesPage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("title")
+        self.subtitle = make_label("subtitle")
+        self.services = _ScrollGrid()
+        self.back = make_button("secondary", on_press=controller.press_back)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.subtitle)
+        self.layout_.addWidget(self.services, 1)
+        self.layout_.addLayout(_button_row(self.back))
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        agency = state.agency
+        self.set_margins(scale)
+        self.title.setText(agency.name if agency else "")
+        self.subtitle.setText(text("choose_service", lang))
+        self.back.setText(text("back", lang))
+        if agency is None:
+            return
+        count = len(agency.services)
+        columns = 1 if portrait or count == 1 else 2
+        key = (agency, columns, state.can_choose, lang, scale)
+        if key == self.services.key:
+            return
+        self.services.key = key
+        now = datetime.now().astimezone()
+        cards = []
+        for service in agency.services:
+            card = CardButton("service", lambda code=service.code: self._press(code))
+            card.set_texts(service.name, _service_detail(service, now, lang))
+            card.set_available(state.can_choose and service.open)
+            card.setMinimumHeight(px(170, scale))
+            card.set_padding(px(14, scale), px(20, scale))
+            card.setMaximumHeight(px(300, scale))
+            cards.append(card)
+        self.services.grid.setSpacing(px(24, scale))
+        fill_grid(self.services.grid, cards, columns)
+        # Few services: keep the cards near the title instead of spreading them apart.
+        self.services.grid.setRowStretch((count + columns - 1) // columns, 1)
+
+    def _press(self, code: str) -> None:
+        self.controller.press_service(code)
+
+
+def _service_detail(service, now: datetime, lang: str) -> str:
+    if not service.open:
+        return closed_reason(service.reason, service.next_open, now, lang, service.reason_text)
+    if service.waiting <= 0:
+        return text("waiting_none", lang)
+    line = text("waiting_count", lang, count=service.waiting)
+    if service.eta_minutes:
+        line += "  ·  " + text("eta", lang, minutes=service.eta_minutes)
+    return line
+
+
+class IssuingPage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("title")
+        self.subtitle = make_label("body")
+        self.service = make_label("serviceLine")
+        self.layout_.addStretch(1)
+        for widget in (self.title, self.subtitle, self.service):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+
+    def render(self, state, portrait, scale):
+        self.set_margins(scale)
+        self.title.setText(text("issuing", state.language))
+        self.subtitle.setText(text("issuing_hint", state.language))
+        self.service.setText(state.service.name if state.service else "")
+
+
+def _ahead_line(ticket: dict, lang: str) -> str:
+    ahead = int(ticket.get("waiting_ahead") or 0)
+    line = text("people_ahead", lang, count=ahead) if ahead else text("people_ahead_none", lang)
+    if ticket.get("eta_minutes"):
+        line += "  ·  " + text("eta", lang, minutes=ticket["eta_minutes"])
+    return line
+
+
+def _service_name(ticket: dict) -> str:
+    service = ticket.get("service") or {}
+    return str(service.get("name") or "")
+
+
+class DonePage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.caption = make_label("numberLabel")
+        self.number = make_label("number")
+        self.service = make_label("serviceLine")
+        self.ahead = make_label("detailLine")
+        self.take = make_label("bigNote")
+        self.done = make_button("main", on_press=controller.press_home)
+        self.layout_.addStretch(1)
+        for widget in (self.caption, self.number, self.service, self.ahead, self.take):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(_button_row(self.done))
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        ticket = (state.result and state.result.ticket) or {}
+        self.set_margins(scale)
+        self.caption.setText(text("your_number", lang))
+        self.number.setText(str(ticket.get("number", "")))
+        self.service.setText(_service_name(ticket))
+        self.ahead.setText(_ahead_line(ticket, lang))
+        self.take.setText(text("take_ticket", lang))
+        self.done.setText(text("done_button", lang))
+
+
+class PrintFailedPage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("faultTitle")
+        self.caption = make_label("numberLabel")
+        self.number = make_label("number")
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service = make_label("serviceLine")
+        self.ahead = make_label("detailLine")
+        self.body = make_label("body")
+        self.done = make_button("main", on_press=controller.press_home)
+        self.column = QWidget()
+        numbers = QVBoxLayout(self.column)
+        for widget in (self.caption, self.number, self.service, self.ahead):
+            numbers.addWidget(widget)
+        self.layout_.addWidget(self.title)
+        self.box = QGridLayout()
+        self.layout_.addLayout(self.box, 1)
+        self.layout_.addWidget(self.body)
+        self.layout_.addLayout(_button_row(self.done))
+        self._qr_key = None
+        self._portrait = None
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        ticket = (state.result and state.result.ticket) or {}
+        self.set_margins(scale)
+        self.title.setText(text("print_failed_title", lang))
+        self.caption.setText(text("your_number", lang))
+        self.number.setText(str(ticket.get("number", "")))
+        self.service.setText(_service_name(ticket))
+        self.ahead.setText(_ahead_line(ticket, lang))
+        self.body.setText(text("print_failed_body", lang))
+        self.done.setText(text("done_button", lang))
+        url = str(ticket.get("tracking_url") or "")
+        qr_size = px(420 if portrait else 380, scale)
+        if (url, qr_size) != self._qr_key:
+            self._qr_key = (url, qr_size)
+            self.qr.setPixmap(qr_pixmap(url, qr_size) if url else QPixmap())
+            self.qr.setVisible(bool(url))
+        if portrait != self._portrait:
+            # Side by side on a wide screen, number above the QR on a tall one.
+            self._portrait = portrait
+            self.box.removeWidget(self.column)
+            self.box.removeWidget(self.qr)
+            self.box.addWidget(self.column, 0, 0)
+            self.box.addWidget(self.qr, *((1, 0) if portrait else (0, 1)))
+
+
+class FaultPage(Page):
+    """Printer not ready, refused, offline, server error: a title, why, and what to do."""
+
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.title = make_label("faultTitle")
+        self.body = make_label("body")
+        self.note = make_label("serviceLine")
+        self.retry = make_button("main", on_press=controller.press_retry)
+        self.home = make_button("secondary", on_press=controller.press_home)
+        self.layout_.addStretch(1)
+        for widget in (self.title, self.body, self.note):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(_button_row(self.retry, self.home))
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        result = state.result
+        self.set_margins(scale)
+        title, body, note = _fault_texts(state, lang)
+        self.title.setText(title)
+        self.body.setText(body)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.retry.setText(text("try_again", lang))
+        self.retry.setVisible(state.screen in RETRY_SCREENS and result is not None)
+        self.home.setText(text("home", lang))
+
+
+def _fault_texts(state: KioskState, lang: str) -> tuple[str, str, str]:
+    result = state.result
+    outcome = result.outcome if result else None
+    if outcome == Outcome.PRINTER_NOT_READY:
+        key = "printer_paper_body" if result.code == "paper_out" else "printer_offline_body"
+        return text("printer_title", lang), text(key, lang), text("printer_no_ticket", lang)
+    if outcome == Outcome.REFUSED:
+        service = state.service
+        fallback = result.message or text("refused_other", lang)
+        now = datetime.now().astimezone()
+        next_open = service.next_open if service else None
+        reason = closed_reason(result.code, next_open, now, lang, fallback)
+        return text("refused_title", lang), reason, service.name if service else ""
+    if outcome == Outcome.SERVER_ERROR:
+        return text("offline_title", lang), text("server_error_body", lang), ""
+    return text("offline_title", lang), text("offline_body", lang), ""
+
+
+class PinPage(Page):
+    def __init__(self, controller):
+        super().__init__(controller)
+        self.digits = ""
+        self.title = make_label("title")
+        self.hint = make_label("subtitle")
+        self.dots = make_label("pinDots")
+        self.error = make_label("pinError")
+        for widget in (self.title, self.hint, self.dots, self.error):
+            self.layout_.addWidget(widget)
+        pad = QGridLayout()
+        self.keys = {}
+        for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"]):
+            button = make_button("key", on_press=lambda k=key: self._key(k))
+            self.keys[key] = button
+            pad.addWidget(button, index // 3, index % 3)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(pad)
+        row.addStretch(1)
+        self.layout_.addLayout(row, 1)
+        self.cancel = make_button("secondary", on_press=self._cancel)
+        self.layout_.addLayout(_button_row(self.cancel))
+        self._language = "id"
+
+    def _key(self, key: str) -> None:
+        if key == "C":
+            self.digits = ""
+        elif key == "OK":
+            digits, self.digits = self.digits, ""
+            self.controller.enter_pin(digits)
+        elif len(self.digits) < 8:
+            self.digits += key
+        self.dots.setText("●" * len(self.digits) or " ")
+
+    def _cancel(self) -> None:
+        self.digits = ""
+        self.controller.press_home()
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        self.set_margins(scale)
+        if state.screen != Screen.PIN:
+            self.digits = ""
+        self.title.setText(text("pin_title", lang))
+        self.hint.setText(text("pin_hint", lang))
+        self.dots.setText("●" * len(self.digits) or " ")
+        self.error.setText(text("pin_wrong", lang) if state.pin_error else " ")
+        self.keys["C"].setText(text("pin_clear", lang))
+        self.keys["OK"].setText(text("pin_ok", lang))
+        self.cancel.setText(text("cancel", lang))
+
+
+class TechnicianPage(Page):
+    def __init__(self, controller, server_url: str):
+        super().__init__(controller)
+        self.server_url = server_url
+        self.fullscreen = True
+        self.title = make_label("title")
+        self.server = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
+        self.printer = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
+        self.last = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
+        self.notice = make_label("pinError", align=Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.title, self.server, self.printer, self.last, self.notice):
+            self.layout_.addWidget(widget)
+        grid = QGridLayout()
+        self.test_page = make_button("tech", on_press=controller.print_test_page)
+        self.reprint = make_button("tech", on_press=controller.reprint_last)
+        self.toggle_fullscreen = make_button("tech", on_press=self._toggle_fullscreen)
+        self.quit = make_button("danger", on_press=controller.quit)
+        self.close = make_button("main", on_press=controller.press_home)
+        buttons = [self.test_page, self.reprint, self.toggle_fullscreen, self.quit]
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 2, index % 2)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(grid)
+        self.layout_.addLayout(_button_row(self.close))
+
+    def _toggle_fullscreen(self) -> None:
+        self.controller.set_fullscreen(not self.fullscreen)
+
+    def render(self, state, portrait, scale):
+        lang = state.language
+        self.set_margins(scale)
+        self.title.setText(text("pin_title", lang))
+        connected = text("tech_connected" if state.online else "tech_disconnected", lang)
+        self.server.setText(f"{text('tech_server', lang, url=self.server_url)} — {connected}")
+        printer_state = text(f"printer_state_{state.printer.heartbeat_code}", lang)
+        detail = f" ({state.printer.detail})" if state.printer.detail else ""
+        self.printer.setText(text("tech_printer", lang, state=printer_state) + detail)
+        number = state.last_ticket.get("number") if state.last_ticket else None
+        self.last.setText(
+            text("tech_last_ticket", lang, number=number)
+            if number
+            else text("tech_no_last_ticket", lang)
+        )
+        notice = state.technician_notice
+        self.notice.setText(text(notice[0], lang, **notice[1]) if notice else " ")
+        self.test_page.setText(text("tech_test_page", lang))
+        self.reprint.setText(text("tech_reprint", lang))
+        self.reprint.setEnabled(state.last_ticket is not None)
+        key = "tech_leave_fullscreen" if self.fullscreen else "tech_enter_fullscreen"
+        self.toggle_fullscreen.setText(text(key, lang))
+        self.quit.setText(text("tech_quit", lang))
+        self.close.setText(text("tech_close", lang))

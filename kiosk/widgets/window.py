@@ -1,0 +1,200 @@
+"""The kiosk window: a header (logo, MPP name, date and clock, language), banners, and the
+screen the flow is on. Frameless fullscreen; it cannot be closed except from the technician
+menu."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.controller import KioskController
+from kiosk.core import KioskState, Screen
+from kiosk.texts import format_clock, format_date, text
+from kiosk.widgets import screens
+from kiosk.widgets.parts import make_button, make_label
+from kiosk.widgets.style import px, scale_for, stylesheet
+
+log = logging.getLogger(__name__)
+
+# Screens where the citizen may still switch language or see the priority banner.
+CHOOSING_SCREENS = (Screen.HOME, Screen.PRIORITY, Screen.SERVICES)
+TOUCH_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+
+class Header(QWidget):
+    def __init__(self, controller: KioskController, mpp_name: str, logo: Path | None):
+        super().__init__()
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # The logo doubles as the technician's hidden door: five quick taps open the PIN pad.
+        self.logo = make_button("logo", "MPP", on_press=controller.secret_tap)
+        self.logo.setObjectName("logo")
+        self._logo_file = logo
+        self.name = make_label("mppName", mpp_name, align=Qt.AlignmentFlag.AlignLeft)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.date = make_label("date", align=Qt.AlignmentFlag.AlignRight)
+        self.date.setWordWrap(False)
+        self.clock = make_label("clock", align=Qt.AlignmentFlag.AlignRight)
+        self.language = make_button("language", on_press=controller.toggle_language)
+        self.language.setObjectName("language")
+        time_box = QVBoxLayout()
+        time_box.setSpacing(0)
+        time_box.addWidget(self.clock)
+        time_box.addWidget(self.date)
+        self.row = QHBoxLayout(self)
+        self.row.addWidget(self.logo)
+        self.row.addWidget(self.name, 1)
+        self.row.addLayout(time_box)
+        self.row.addWidget(self.language)
+        self._language = "id"
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(1000)
+        self.tick()
+
+    def tick(self) -> None:
+        now = datetime.now().astimezone()
+        self.clock.setText(format_clock(now))
+        self.date.setText(format_date(now, self._language))
+
+    def render(self, state: KioskState, scale: float) -> None:
+        self._language = state.language
+        self.language.setText(text("language_button", state.language))
+        self.language.setVisible(state.screen in CHOOSING_SCREENS)
+        margin = px(24, scale)
+        self.row.setContentsMargins(margin, px(12, scale), margin, px(12, scale))
+        self.row.setSpacing(px(24, scale))
+        if self._logo_file is not None:
+            size = px(84, scale)
+            self.logo.setText("")
+            self.logo.setIcon(QIcon(QPixmap(str(self._logo_file))))
+            self.logo.setIconSize(QSize(size, size))
+        self.tick()
+
+
+class KioskWindow(QWidget):
+    def __init__(
+        self,
+        controller: KioskController,
+        mpp_name: str,
+        server_url: str,
+        logo: Path | None = None,
+    ):
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(mpp_name)
+        self.controller = controller
+        self.header = Header(controller, mpp_name, logo)
+        self.banner = make_label("banner")
+        self.priority_banner = make_label("priorityBanner")
+        self.stack = QStackedWidget()
+        technician = screens.TechnicianPage(controller, server_url)
+        fault = screens.FaultPage(controller)
+        self.pages: dict[Screen, screens.Page] = {
+            Screen.HOME: screens.HomePage(controller),
+            Screen.PRIORITY: screens.PriorityPage(controller),
+            Screen.SERVICES: screens.ServicesPage(controller),
+            Screen.ISSUING: screens.IssuingPage(controller),
+            Screen.DONE: screens.DonePage(controller),
+            Screen.PRINT_FAILED: screens.PrintFailedPage(controller),
+            Screen.PRINTER_NOT_READY: fault,
+            Screen.REFUSED: fault,
+            Screen.OFFLINE: fault,
+            Screen.SERVER_ERROR: fault,
+            Screen.PIN: screens.PinPage(controller),
+            Screen.TECHNICIAN: technician,
+        }
+        for page in dict.fromkeys(self.pages.values()):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.header, self.banner, self.priority_banner):
+            layout.addWidget(widget)
+        layout.addWidget(self.stack, 1)
+        self.scale = 0.0
+        self.fullscreen = False
+        self._closing = False  # set by the app when the technician chose "quit"
+        controller.stateChanged.connect(self.render)
+        controller.fullscreenRequested.connect(self.set_fullscreen)
+        self.render(controller.state)
+
+    # -- showing the state ------------------------------------------------------------------
+
+    @property
+    def portrait(self) -> bool:
+        return self.height() > self.width()
+
+    def render(self, state: KioskState) -> None:
+        self.header.render(state, self.scale or 1.0)
+        self.banner.setText(text("offline_banner", state.language))
+        self.banner.setVisible(state.online is False)
+        show_priority = state.priority is not None and state.screen in CHOOSING_SCREENS
+        if show_priority:
+            kind = text(f"priority_short_{state.priority}", state.language)
+            self.priority_banner.setText(text("priority_banner", state.language, kind=kind))
+        self.priority_banner.setVisible(show_priority)
+        page = self.pages[state.screen]
+        page.render(state, self.portrait, self.scale or 1.0)
+        self.stack.setCurrentWidget(page)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        scale = round(scale_for(self.width(), self.height()), 3)
+        if scale != self.scale:
+            self.scale = scale
+            self.setStyleSheet(stylesheet(scale))
+        super().resizeEvent(event)
+        self.render(self.controller.state)
+
+    # -- fullscreen and closing ---------------------------------------------------------------
+
+    def show_kiosk(self, fullscreen: bool) -> None:
+        self.set_fullscreen(fullscreen)
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.fullscreen = on
+        self.pages[Screen.TECHNICIAN].fullscreen = on
+        if on:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            screen = QGuiApplication.primaryScreen()
+            # Without a window manager (Xvfb, a bare X kiosk) showFullScreen alone may not
+            # cover the screen: set the geometry to the screen's as well.
+            if screen is not None:
+                self.setGeometry(screen.geometry())
+            self.showFullScreen()
+            self.setCursor(Qt.CursorShape.BlankCursor)
+        else:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+            self.unsetCursor()
+            self.showNormal()
+            self.resize(1280, 800)
+        self.render(self.controller.state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.controller.flow.technician_unlocked or self._closing:
+            event.accept()
+        else:
+            log.warning("close request ignored: only the technician menu can close the kiosk")
+            event.ignore()
+
+    def allow_close(self) -> None:
+        self._closing = True
+
+
+class ActivityFilter(QObject):
+    """Any touch anywhere counts as activity for the idle timer."""
+
+    def __init__(self, controller: KioskController):
+        super().__init__()
+        self.controller = controller
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in TOUCH_EVENTS:
+            self.controller.user_activity()
+        return False

@@ -1,0 +1,183 @@
+"""Blocking work off the GUI thread: HTTP polling and heartbeat, and the ticket transaction.
+
+Each worker is a QObject moved to its own QThread; its slots are called through queued signals
+and it answers with signals. Workers never touch widgets. All printer access happens on the
+ticket worker's thread, so a status check can never interleave with a ticket being printed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from antrian import __version__
+from client import ApiClient, ClientError
+from kiosk.core import (
+    IssueRequest,
+    IssueResult,
+    Outcome,
+    PrinterStatus,
+    PrintFailed,
+    issue_and_print,
+)
+from kiosk.core.issuing import TicketPrinterPort
+
+log = logging.getLogger(__name__)
+
+
+class NetWorker(QObject):
+    """Polls GET /services and sends the heartbeat with the printer's last known status."""
+
+    servicesLoaded = Signal(list)
+    serverUnreachable = Signal(str)
+
+    def __init__(
+        self,
+        make_client: Callable[[], ApiClient],
+        poll_seconds: float,
+        heartbeat_seconds: float,
+    ):
+        super().__init__()
+        self._make_client = make_client
+        self._poll_ms = int(poll_seconds * 1000)
+        self._heartbeat_ms = int(heartbeat_seconds * 1000)
+        self._client: ApiClient | None = None
+        self._printer = "unknown"
+        self._online: bool | None = None
+        self._timers: list[QTimer] = []
+
+    @Slot()
+    def start(self) -> None:
+        self._client = self._make_client()
+        for interval, action in ((self._poll_ms, self.poll), (self._heartbeat_ms, self.heartbeat)):
+            timer = QTimer(self)
+            timer.timeout.connect(action)
+            timer.start(interval)
+            self._timers.append(timer)
+        self.poll()
+        self.heartbeat()
+
+    @Slot()
+    def stop(self) -> None:
+        for timer in self._timers:
+            timer.stop()
+        if self._client is not None:
+            self._client.close()
+
+    @Slot()
+    def poll(self) -> None:
+        try:
+            services = self._client.services()
+        except ClientError as error:
+            if self._online is not False:
+                log.warning("server unreachable (%s): services disabled", error)
+            self._online = False
+            self.serverUnreachable.emit(error.code)
+            return
+        if self._online is not True:
+            log.info("server answers: %d services", len(services))
+        self._online = True
+        self.servicesLoaded.emit(services)
+
+    @Slot(str)
+    def set_language(self, language: str) -> None:
+        """Closed-reason sentences come in the citizen's language: ask again at once."""
+        self._client.language = language
+        self.poll()
+
+    @Slot(str)
+    def set_printer_status(self, code: str) -> None:
+        changed = code != self._printer
+        self._printer = code
+        if changed:
+            self.heartbeat()  # the admin page learns of "paper out" now, not in 10 s
+
+    @Slot()
+    def heartbeat(self) -> None:
+        status = {"printer": self._printer, "app": "kiosk", "version": __version__}
+        try:
+            self._client.heartbeat(status)
+        except ClientError as error:
+            log.debug("heartbeat not delivered: %s", error)
+
+
+class TicketWorker(QObject):
+    """Runs the issue transaction, printer status checks, test pages and reprints."""
+
+    issueFinished = Signal(object)  # IssueResult
+    printerChecked = Signal(object)  # PrinterStatus
+    technicianDone = Signal(str, dict)  # text key, values
+
+    def __init__(
+        self,
+        make_client: Callable[[], ApiClient],
+        make_printer: Callable[[], TicketPrinterPort],
+        status_seconds: float,
+    ):
+        super().__init__()
+        self._make_client = make_client
+        self._make_printer = make_printer
+        self._status_ms = int(status_seconds * 1000)
+        self._client: ApiClient | None = None
+        self._printer: TicketPrinterPort | None = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._client = self._make_client()
+        self._printer = self._make_printer()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check_printer)
+        self._timer.start(self._status_ms)
+        self.check_printer()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._client is not None:
+            self._client.close()
+        close = getattr(self._printer, "close", None)
+        if close is not None:
+            close()
+
+    @Slot(object)
+    def issue(self, request: IssueRequest) -> None:
+        try:
+            result = issue_and_print(request, self._client, self._printer)
+        except Exception:  # never leave the kiosk on "issuing" forever
+            log.exception("issue transaction failed unexpectedly")
+            result = IssueResult(Outcome.SERVER_ERROR, code="kiosk_error")
+        self.issueFinished.emit(result)
+
+    @Slot()
+    def check_printer(self) -> None:
+        try:
+            status = self._printer.status()
+        except Exception as error:  # a status probe must never stop the kiosk
+            log.exception("printer status check failed")
+            status = PrinterStatus(online=False, detail=str(error))
+        self.printerChecked.emit(status)
+
+    @Slot()
+    def print_test_page(self) -> None:
+        self._technician_print(lambda: self._printer.print_test_page())
+
+    @Slot(object)
+    def reprint(self, ticket: dict) -> None:
+        self._technician_print(lambda: self._printer.print_ticket(ticket))
+
+    def _technician_print(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except PrintFailed as error:
+            log.warning("technician print failed: %s", error.code)
+            self.technicianDone.emit("tech_print_failed", {"reason": error.code})
+        except Exception as error:
+            log.exception("technician print failed")
+            self.technicianDone.emit("tech_print_failed", {"reason": str(error)})
+        else:
+            self.technicianDone.emit("tech_print_ok", {})
+        self.check_printer()
