@@ -24,7 +24,7 @@ class BoardSettings(StrictModel):
     fullscreen: bool = True
     width: int = Field(default=1920, ge=640, le=7680, description="Window size when windowed")
     height: int = Field(default=1080, ge=480, le=4320)
-    recent_calls: int = Field(default=6, ge=0, le=20, description="Earlier calls listed")
+    recent_calls: int = Field(default=4, ge=0, le=20, description="Earlier calls listed")
     highlight_seconds: float = Field(default=8.0, ge=0, le=120)
     slideshow_folder: Path | None = Field(default=None, description="Images shown in turn")
     slideshow_seconds: float = Field(default=10.0, ge=2, le=3600)
