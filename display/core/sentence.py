@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from num2words import num2words
 
-from config.display import DEFAULT_CALL_SENTENCE, DEFAULT_RECALL_SENTENCE
+from config.display import DEFAULT_CALL_SENTENCE, DEFAULT_RECALL_SENTENCE, VoiceSettings
 
 # How Indonesians spell letters aloud ("KTP" is "ka te pe").
 LETTER_NAMES = {
@@ -36,6 +36,16 @@ class Wording:
     repeat: int = 1
     read_digits: bool = False
     pronounce: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, voice: VoiceSettings) -> Wording:
+        return cls(
+            call_sentence=voice.call_sentence,
+            recall_sentence=voice.recall_sentence,
+            repeat=voice.repeat,
+            read_digits=voice.read_digits,
+            pronounce=dict(voice.pronounce),
+        )
 
 
 def spoken_number(value: int) -> str:

@@ -1,0 +1,19 @@
+"""`antrian display --config FILE`: the hall TV board and its voice."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "Run the hall TV display (board + Indonesian voice)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", required=True, metavar="FILE", help="display settings, e.g. config/display.toml"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from display.app import main
+
+    return main(args.config)

@@ -1,0 +1,191 @@
+"""The display app: `main()` loads the settings, builds the parts and connects their signals.
+
+Data flow: PollWorker (thread) -> state dict -> Board (core) -> BoardWindow (widgets);
+new calls from the AnnouncementQueue (core) -> SpeechWorker (thread) -> chime + voice.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from client import ApiClient
+from config.display import DisplayAppSettings
+from display.announcer import Announcer
+from display.audio import AudioStatus, CommandPlayer, SpeechSynthesizer
+from display.core.announcements import AnnouncementQueue
+from display.core.board import Board, Zone, board_from_state
+from display.core.clock import ServerClock
+from display.core.sentence import Wording
+from display.widgets import BoardWindow
+from display.workers import HeartbeatWorker, PollWorker, SpeechWorker
+
+log = logging.getLogger(__name__)
+
+
+def build_announcer(settings: DisplayAppSettings) -> Announcer:
+    voice = settings.voice
+    synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    return Announcer(
+        CommandPlayer(voice.player), synthesizer, Wording.from_settings(voice), voice.chime
+    )
+
+
+class DisplayController(QObject):
+    """Connects workers, core and window. Lives in the GUI thread; every slot is quick."""
+
+    board_changed = Signal(object)  # Board, after the window shows it
+    announcement_queued = Signal(object)  # Call
+
+    def __init__(
+        self,
+        settings: DisplayAppSettings,
+        window: BoardWindow,
+        announcer: Announcer | None,
+        api_factory=ApiClient,
+    ):
+        super().__init__()
+        self.settings = settings
+        self.window = window
+        self.zone = Zone.of(settings.zone.counters, settings.zone.services)
+        self.queue = AnnouncementQueue(settings.voice.stale_after_seconds)
+        self.clock = ServerClock()
+        self.board = Board()
+        self.offline = False
+        server = settings.server
+
+        def api():
+            return api_factory(server.url, token=server.token, timeout=server.timeout_seconds,
+                               language=settings.board.language, retries=1)  # fmt: skip
+
+        self.poller = PollWorker(api(), settings.board.poll_wait_seconds)
+        self.poller.state_received.connect(self.on_state)
+        self.poller.offline.connect(self.on_offline)
+        self.poller.refused.connect(self.on_refused)
+        self.speech = SpeechWorker(announcer) if announcer and settings.voice.enabled else None
+        if self.speech is not None:
+            self.speech.status_changed.connect(self.on_audio_status)
+        self.heartbeat = HeartbeatWorker(
+            api(), settings.board.heartbeat_seconds, self.heartbeat_status
+        )
+        self.heartbeat.failed.connect(self.on_offline)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.on_tick)
+
+    def start(self) -> None:
+        self.on_tick()
+        self._tick.start()
+        if self.speech is not None:
+            self.speech.start()
+        self.poller.start()
+        self.heartbeat.start()
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self.poller.stop()
+        self.heartbeat.stop()
+        if self.speech is not None:
+            self.speech.stop()
+
+    def heartbeat_status(self) -> dict:
+        """Read on the heartbeat thread: plain values only."""
+        if self.speech is None:
+            return {"audio": "disabled"}
+        status = self.speech.status
+        return {
+            "audio": status.heartbeat_value,
+            "audio_detail": status.detail,
+            "voice": self.settings.voice.voice,
+            "pending_announcements": self.speech.pending,
+        }
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def on_state(self, state: dict) -> None:
+        board = board_from_state(state, self.zone)
+        self.clock.sync(board.server_time)
+        if self.offline:
+            log.info("server reachable again")
+            self.offline = False
+            self.window.set_offline(False)
+        if board != self.board:
+            self.board = board
+            self.window.show_board(board)
+        for call in self.queue.take_new(board):
+            self.announcement_queued.emit(call)
+            if self.speech is not None:
+                self.speech.enqueue(call)
+        self.board_changed.emit(board)
+
+    def on_offline(self, reason: str) -> None:
+        if not self.offline:
+            log.warning("server unreachable: %s", reason)
+        self.offline = True
+        self.window.set_offline(True)
+
+    def on_refused(self, reason: str) -> None:
+        self.offline = True
+        self.window.set_refused()
+
+    def on_audio_status(self, status: AudioStatus) -> None:
+        self.window.set_audio_problem(status.missing)
+
+    def on_tick(self) -> None:
+        self.window.show_time(self.clock.now())
+
+
+def build_window(settings: DisplayAppSettings) -> BoardWindow:
+    board = settings.board
+    return BoardWindow(
+        board.title,
+        language=board.language,
+        logo=board.logo,
+        recent_calls=board.recent_calls,
+        highlight_seconds=board.highlight_seconds,
+        slideshow_folder=board.slideshow_folder,
+        slideshow_seconds=board.slideshow_seconds,
+        marquee_speed=board.marquee_speed,
+    )
+
+
+def main(config_path: Path | str) -> int:
+    """Run the display until its window closes (or SIGINT/SIGTERM)."""
+    from PySide6.QtWidgets import QApplication
+
+    from antrian.logs import configure_logging
+    from config import ConfigError
+    from config.display import load_display_settings
+    from display.qt_guard import keep_none_alive
+
+    try:
+        settings = load_display_settings(config_path)
+    except ConfigError as error:
+        logging.basicConfig()
+        log.error("%s", error)
+        return 2
+    configure_logging("display", settings.log_level)
+    keep_none_alive()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build_window(settings)
+    controller = DisplayController(settings, window, build_announcer(settings))
+    if settings.board.fullscreen:
+        window.showFullScreen()
+    else:
+        window.setFixedSize(settings.board.width, settings.board.height)
+        window.show()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    # Let Python see signals while Qt's loop runs.
+    wake = QTimer()
+    wake.start(500)
+    wake.timeout.connect(lambda: None)
+    controller.start()
+    log.info("display started: server %s, zone %s", settings.server.url, controller.zone)
+    code = app.exec()
+    controller.stop()
+    return code
