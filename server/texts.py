@@ -127,7 +127,7 @@ def language_of(accept_language: str | None) -> str:
     return "en" if (accept_language or "").strip().lower().startswith("en") else "id"
 
 
-def message(code: str, language: str, **values: object) -> str:
+def message(code: str, language: str, /, **values: object) -> str:
     try:
         return TEXTS.get(code, language, **values)
     except (KeyError, IndexError):

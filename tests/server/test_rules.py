@@ -1,0 +1,128 @@
+"""Queue rules as pure functions: hours, Friday, holidays, cutoff, quota, call order, ETA."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from server.rules import Candidate, availability, choose_next, eta_minutes
+
+WIB = ZoneInfo("Asia/Jakarta")
+REGULAR = {
+    "mon": "08:00-15:00",
+    "tue": "08:00-15:00",
+    "wed": "08:00-15:00",
+    "thu": "08:00-15:00",
+    "fri": "08:00-11:30",
+}
+
+
+def check(now, hours=REGULAR, quota=None, issued=0, holidays=(), cutoff=30, enabled=True):
+    return availability(
+        hours=hours,
+        enabled=enabled,
+        daily_quota=quota,
+        issued_today=issued,
+        now=now,
+        holidays=frozenset(holidays),
+        cutoff_minutes=cutoff,
+    )
+
+
+def at(day, hour, minute=0):
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=WIB)
+
+
+def test_open_inside_hours():
+    """A Monday at 09:00 is open."""
+    assert check(at(30, 9)).open
+
+
+def test_before_opening_is_outside_hours_with_todays_opening():
+    """At 07:00 the service opens later today, and says when."""
+    result = check(at(30, 7))
+    assert (result.open, result.reason, result.next_open) == (False, "outside_hours", at(30, 8))
+
+
+def test_friday_is_shorter():
+    """Friday 11:45 is closed while Thursday 11:45 is open; Friday's cutoff is 11:00."""
+    assert check(at(26, 11, 45)).open
+    friday = check(at(27, 11, 45))
+    assert (friday.open, friday.reason) == (False, "closed_today")
+    assert friday.next_open == at(30, 8)  # Monday, over the weekend
+    assert check(at(27, 11, 5)).reason == "cutoff_passed"
+    assert check(at(27, 10, 55)).open
+
+
+def test_weekend_is_closed_today_and_names_monday():
+    """Saturday has no hours: closed_today, next opening Monday 08:00."""
+    result = check(at(28, 10))
+    assert (result.reason, result.next_open) == ("closed_today", at(30, 8))
+
+
+def test_holiday_closes_and_skips_to_next_working_day():
+    """A holiday on Monday: closed, next opening Tuesday 08:00."""
+    result = check(at(30, 9), holidays=[dt.date(2026, 11, 30)])
+    assert (result.reason, result.next_open) == ("holiday", dt.datetime(2026, 12, 1, 8, tzinfo=WIB))
+
+
+def test_cutoff_before_closing():
+    """No new tickets in the last 30 minutes before 15:00."""
+    assert check(at(30, 14, 29)).open
+    assert check(at(30, 14, 30)).reason == "cutoff_passed"
+    assert check(at(30, 14, 30), cutoff=0).open
+
+
+def test_quota_exhausted_opens_next_day():
+    """With the day's quota used up the service reopens the next working day."""
+    result = check(at(30, 9), quota=150, issued=150)
+    assert (result.reason, result.next_open) == (
+        "quota_exhausted",
+        dt.datetime(2026, 12, 1, 8, tzinfo=WIB),
+    )
+    assert check(at(30, 9), quota=150, issued=149).open
+
+
+def test_no_hours_means_always_open_but_not_on_holidays():
+    """A service without hours is open at 03:00 on a Sunday, but not on a holiday."""
+    assert check(at(29, 3), hours=None).open
+    assert check(at(29, 3), hours=None, holidays=[dt.date(2026, 11, 29)]).reason == "holiday"
+
+
+def test_disabled_service():
+    """A disabled service is closed with reason 'disabled' and no next opening."""
+    result = check(at(30, 9), enabled=False)
+    assert (result.reason, result.next_open) == ("disabled", None)
+
+
+def tickets(*specs):
+    return [Candidate(i, priority, f"09:{i:02d}") for i, priority in enumerate(specs, 1)]
+
+
+def test_priority_goes_first():
+    """A priority ticket issued later is called before older normal tickets."""
+    picked, streak = choose_next(tickets(None, None, "lansia"), 0, 3)
+    assert (picked.id, streak) == (3, 1)
+
+
+def test_anti_starvation_after_streak_limit():
+    """After 3 priority calls in a row, the oldest normal ticket goes, then priority again."""
+    waiting = tickets(None, "lansia", "ibu_hamil", "disabilitas", "lansia", None)
+    order, streak = [], 0
+    while waiting:
+        picked, streak = choose_next(waiting, streak, 3)
+        order.append(picked.id)
+        waiting = [c for c in waiting if c.id != picked.id]
+    assert order == [2, 3, 4, 1, 5, 6]
+
+
+def test_fifo_without_priority_and_empty_queue():
+    """Normal tickets go oldest first; an empty queue gives None."""
+    picked, streak = choose_next(tickets(None, None), 0, 3)
+    assert (picked.id, streak) == (1, 0)
+    assert choose_next([], 0, 3) is None
+
+
+def test_eta():
+    """ETA: tickets ahead x average minutes / working counters, rounded up."""
+    assert eta_minutes(0, 5, 1) == 0
+    assert eta_minutes(3, 5, 2) == 8
+    assert eta_minutes(3, 5, 0) == 15
