@@ -19,9 +19,9 @@ def _cache_dir() -> Path:
     return Path(base) / "antrian" / "escpos"
 
 
-def _prepare_cache_dir() -> None:
-    if os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR"):
-        return
+def _prepare_cache_dir() -> Path:
+    if existing := os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR"):
+        return Path(existing)
     directory = _cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -29,10 +29,15 @@ def _prepare_cache_dir() -> None:
         # A read-only home (kiosk images sometimes are) must not stop printing.
         directory = Path(tempfile.gettempdir())
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(directory)
+    return directory
 
 
-_prepare_cache_dir()
+_cache = _prepare_cache_dir()
 _root_handlers_before = list(logging.getLogger().handlers)
+# python-escpos 3.1 calls mkdtemp() even when the variable is set (an eagerly evaluated
+# default): let that empty folder land in our cache dir and remove it after the import.
+_entries_before = set(_cache.iterdir()) if _cache.is_dir() else set()
+_tempdir_before, tempfile.tempdir = tempfile.tempdir, str(_cache)
 
 from escpos import capabilities as _capabilities  # noqa: E402
 from escpos.constants import QR_ECLEVEL_M  # noqa: E402
@@ -40,9 +45,13 @@ from escpos.exceptions import DeviceNotFoundError  # noqa: E402
 from escpos.image import EscposImage  # noqa: E402
 from escpos.printer import Dummy, File, Network, Serial, Usb  # noqa: E402
 
+tempfile.tempdir = _tempdir_before
 for _handler in list(logging.getLogger().handlers):
     if _handler not in _root_handlers_before:
         logging.getLogger().removeHandler(_handler)
+for _entry in set(_cache.iterdir()) - _entries_before if _cache.is_dir() else ():
+    if _entry.is_dir() and _entry.name.startswith("tmp") and not any(_entry.iterdir()):
+        _entry.rmdir()
 
 
 def profile_names() -> list[str]:

@@ -26,12 +26,12 @@ TEXTS = Catalog(
             "Estimated wait: about {hours} h {minutes} min",
         ),
         "qr_hint": (
-            "Pindai kode QR untuk memantau antrian Anda dari ponsel",
-            "Scan the QR code to follow your place in line on your phone",
+            "Pindai QR untuk memantau antrian Anda",
+            "Scan the QR code to follow your turn",
         ),
         "footer_default": (
-            "Terima kasih. Mohon menunggu panggilan di ruang tunggu.",
-            "Thank you. Please wait in the waiting area until you are called.",
+            "Terima kasih. Mohon menunggu panggilan.",
+            "Thank you. Please wait to be called.",
         ),
         # The technician's test page.
         "test_title": ("HALAMAN UJI PRINTER", "PRINTER TEST PAGE"),
