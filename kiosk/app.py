@@ -48,6 +48,7 @@ class Kiosk:
                 thread.quit()
                 if not thread.wait(THREAD_STOP_MS):
                     log.error("worker thread %s did not stop", thread.objectName())
+        QApplication.instance().removeEventFilter(self.activity)
         self.window.allow_close()
         self.window.close()
 

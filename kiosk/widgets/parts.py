@@ -52,6 +52,8 @@ class CardButton(QPushButton):
         self.clicked.connect(lambda _checked=False: on_press())
 
     def set_available(self, available: bool) -> None:
+        if self.isEnabled() == available and self.title.property("off") is (not available):
+            return
         self.setEnabled(available)
         for label in (self.title, self.detail):
             label.setProperty("off", not available)
@@ -63,6 +65,8 @@ class CardButton(QPushButton):
         self.card_layout.setSpacing(max(2, vertical // 2))
 
     def set_texts(self, title: str, detail: str) -> None:
+        if (title, detail) == (self.title.text(), self.detail.text()):
+            return
         self.title.setText(title)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
@@ -75,6 +79,7 @@ def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
             item.widget().deleteLater()
     for index, widget in enumerate(widgets):
         grid.addWidget(widget, index // columns, index % columns)
+        widget.show()  # a layout shows new children only later, after the next event loop turn
     for column in range(columns):
         grid.setColumnStretch(column, 1)
 

@@ -71,6 +71,7 @@ class HomePage(Page):
         self.subtitle = make_label("subtitle")
         self.status = make_label("body")
         self.agencies = _ScrollGrid()
+        self.agency_buttons: dict[str, CardButton] = {}  # by agency name
         self.priority = make_button("priority", on_press=controller.press_priority_entry)
         self.cancel_priority = make_button("secondary", on_press=controller.press_cancel_priority)
         for widget in (self.title, self.subtitle, self.status):
@@ -96,20 +97,23 @@ class HomePage(Page):
         self.cancel_priority.setVisible(state.priority is not None)
 
         columns = 2 if portrait else (4 if len(state.agencies) > 9 else 3)
-        key = (state.agencies, columns, state.can_choose, scale)
-        if key != self.agencies.key:
-            self.agencies.key = key
-            buttons = []
+        # Rebuild only when the buttons themselves change; otherwise update them in place, so
+        # a slow press is never lost to a refresh between finger down and finger up.
+        layout_key = (tuple(a.name for a in state.agencies), columns, scale)
+        if layout_key != self.agencies.key:
+            self.agencies.key = layout_key
+            self.agency_buttons = {}
             for agency in state.agencies:
                 card = CardButton("agency", lambda name=agency.name: self._press(name))
-                detail = agency.name if agency.short != agency.name else ""
-                card.set_texts(agency.short, detail)
                 card.setMinimumHeight(px(118, scale))
                 card.set_padding(px(8, scale), px(12, scale))
-                card.set_available(state.can_choose)
-                buttons.append(card)
+                self.agency_buttons[agency.name] = card
             self.agencies.grid.setSpacing(px(16, scale))
-            fill_grid(self.agencies.grid, buttons, columns)
+            fill_grid(self.agencies.grid, list(self.agency_buttons.values()), columns)
+        for agency in state.agencies:
+            card = self.agency_buttons[agency.name]
+            card.set_texts(agency.short, agency.name if agency.short != agency.name else "")
+            card.set_available(state.can_choose)
 
     def _press(self, name: str) -> None:
         self.controller.press_agency(name)
@@ -148,6 +152,7 @@ class ServicesPage(Page):
         self.title = make_label("title")
         self.subtitle = make_label("subtitle")
         self.services = _ScrollGrid()
+        self.service_buttons: dict[str, CardButton] = {}  # by service code
         self.back = make_button("secondary", on_press=controller.press_back)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
@@ -165,24 +170,25 @@ class ServicesPage(Page):
             return
         count = len(agency.services)
         columns = 1 if portrait or count == 1 else 2
-        key = (agency, columns, state.can_choose, lang, scale)
-        if key == self.services.key:
-            return
-        self.services.key = key
+        layout_key = (tuple(service.code for service in agency.services), columns, scale)
+        if layout_key != self.services.key:
+            self.services.key = layout_key
+            self.service_buttons = {}
+            for service in agency.services:
+                card = CardButton("service", lambda code=service.code: self._press(code))
+                card.setMinimumHeight(px(170, scale))
+                card.setMaximumHeight(px(300, scale))
+                card.set_padding(px(14, scale), px(20, scale))
+                self.service_buttons[service.code] = card
+            self.services.grid.setSpacing(px(24, scale))
+            fill_grid(self.services.grid, list(self.service_buttons.values()), columns)
+            # Few services: keep the cards near the title instead of spreading them apart.
+            self.services.grid.setRowStretch((count + columns - 1) // columns, 1)
         now = datetime.now().astimezone()
-        cards = []
         for service in agency.services:
-            card = CardButton("service", lambda code=service.code: self._press(code))
+            card = self.service_buttons[service.code]
             card.set_texts(service.name, _service_detail(service, now, lang))
             card.set_available(state.can_choose and service.open)
-            card.setMinimumHeight(px(170, scale))
-            card.set_padding(px(14, scale), px(20, scale))
-            card.setMaximumHeight(px(300, scale))
-            cards.append(card)
-        self.services.grid.setSpacing(px(24, scale))
-        fill_grid(self.services.grid, cards, columns)
-        # Few services: keep the cards near the title instead of spreading them apart.
-        self.services.grid.setRowStretch((count + columns - 1) // columns, 1)
 
     def _press(self, code: str) -> None:
         self.controller.press_service(code)

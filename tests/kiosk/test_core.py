@@ -86,6 +86,7 @@ def test_priority_path_sets_the_priority():
     flow = make_flow()
     flow.press_priority_entry()
     flow.press_priority("lansia")
+    assert (flow.state.screen, flow.state.priority) == (Screen.HOME, "lansia")
     flow.press_agency(DUKCAPIL)
     assert flow.press_service("A").priority == "lansia"
 
