@@ -20,6 +20,8 @@ from display.core.sentence import Wording, announcement_sentence
 
 log = logging.getLogger(__name__)
 
+PROBE_TEXT = "tes"  # what the start-up check renders to see that speech works
+
 
 class Player(Protocol):
     def play(self, path: Path | str) -> None: ...  # blocks; raises AudioUnavailable
@@ -67,7 +69,7 @@ class Announcer:
             problems.append(("audio", str(error)))
         if self.synthesizer is not None:
             try:
-                self.synthesizer.synthesize("tes", self.work_dir / "probe.wav")
+                self.synthesizer.synthesize(PROBE_TEXT, self.work_dir / "probe.wav")
             except SpeechUnavailable as error:
                 problems.append(("speech", str(error)))
         return self._set_status(problems)

@@ -1,0 +1,148 @@
+"""The display against a real server on loopback: calls reach the board and the announcer."""
+
+import threading
+import time
+
+import pytest
+
+from client import ApiClient
+from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
+from config.loader import ServerConnection
+from display.announcer import PROBE_TEXT, Announcer
+from display.app import DisplayController, build_window
+
+
+class FakePlayer:
+    """Plays nothing, but takes time like a real sound and records when each play ran."""
+
+    def __init__(self, seconds: float = 0.15):
+        self.seconds = seconds
+        self.plays: list[tuple[str, float, float]] = []
+        self._lock = threading.Lock()
+
+    def play(self, path) -> None:
+        start = time.monotonic()
+        threading.Event().wait(self.seconds)  # the simulated length of the sound
+        with self._lock:
+            self.plays.append((str(path).rsplit("/", 1)[-1], start, time.monotonic()))
+
+    def announcement_plays(self):
+        return [play for play in self.plays if play[0] != "silence.wav"]
+
+
+class FakeSynthesizer:
+    def __init__(self):
+        self.sentences: list[str] = []
+
+    def synthesize(self, text, path):
+        if text != PROBE_TEXT:
+            self.sentences.append(text)
+        return path
+
+
+@pytest.fixture
+def display(qtbot, live_server, tmp_path):
+    settings = DisplayAppSettings(
+        server=ServerConnection(url=live_server.url, token=live_server.display_token),
+        board=BoardSettings(fullscreen=False, poll_wait_seconds=2, heartbeat_seconds=2),
+        voice=VoiceSettings(),
+    )
+    player, synthesizer = FakePlayer(), FakeSynthesizer()
+    announcer = Announcer(player, synthesizer, work_dir=tmp_path)
+    window = build_window(settings)
+    qtbot.addWidget(window)
+    controller = DisplayController(settings, window, announcer)
+    queued = []
+    controller.announcement_queued.connect(queued.append)
+    with qtbot.waitSignal(controller.board_changed, timeout=10_000):
+        controller.start()
+    yield controller, window, player, synthesizer, queued
+    controller.stop()
+
+
+@pytest.fixture
+def desk(live_server):
+    """A kiosk to issue tickets and petugas1 at Loket 1 to call them."""
+    kiosk = ApiClient(live_server.url, token=live_server.kiosk_token)
+    operator = ApiClient(live_server.url, token=live_server.operator_token())
+    counter_id = next(c["id"] for c in operator.counters() if c["name"] == "Loket 1")
+    return kiosk, operator, counter_id
+
+
+def test_call_reaches_board_and_announcer_once(qtbot, display, desk):
+    """A call made through the API shows large on the board and is announced exactly once."""
+    controller, window, player, synthesizer, queued = display
+    kiosk, operator, counter = desk
+    ticket = kiosk.issue_ticket("A")
+    operator.call_next(counter)
+    qtbot.waitUntil(
+        lambda: (
+            window.call_panel.shown_call is not None
+            and window.call_panel.shown_call.number == ticket["number"]
+        ),
+        timeout=5000,
+    )
+    assert window.call_panel.counter.text() == "LOKET 1"
+    assert window.call_panel.highlighted
+    qtbot.waitUntil(lambda: len(player.announcement_plays()) == 2, timeout=5000)
+    # Another change on the server brings a new state; the call is not announced again.
+    kiosk.issue_ticket("A")
+    qtbot.waitUntil(lambda: any(w.waiting == 1 for w in controller.board.waiting if w.code == "A"))
+    assert [(c.number, c.kind) for c in queued] == [(ticket["number"], "call")]
+    assert ticket["number"] == "A-001"  # a fresh database
+    assert synthesizer.sentences == ["Nomor antrian, a satu, silakan menuju, loket satu."]
+
+
+def test_recall_is_announced_again(qtbot, display, desk):
+    """A recall is a new announcement, with the recall wording."""
+    controller, window, player, synthesizer, queued = display
+    kiosk, operator, counter = desk
+    ticket = kiosk.issue_ticket("A")
+    operator.call_next(counter)
+    qtbot.waitUntil(lambda: len(queued) == 1, timeout=5000)
+    operator.recall(counter)
+    qtbot.waitUntil(lambda: len(queued) == 2, timeout=5000)
+    assert [(c.number, c.kind) for c in queued] == [
+        (ticket["number"], "call"),
+        (ticket["number"], "recall"),
+    ]
+    qtbot.waitUntil(lambda: len(synthesizer.sentences) == 2, timeout=5000)
+    assert synthesizer.sentences[1].startswith("Panggilan ulang.")
+    qtbot.waitUntil(lambda: not window.call_panel.badge.isHidden(), timeout=2000)
+
+
+def test_quick_calls_are_spoken_one_after_the_other(qtbot, display, desk):
+    """Two calls a moment apart: chime and speech of the first end before the second starts."""
+    controller, window, player, synthesizer, queued = display
+    kiosk, operator, counter = desk
+    first, second = kiosk.issue_ticket("A"), kiosk.issue_ticket("A")
+    operator.call_next(counter)
+    operator.finish(counter)
+    operator.call_next(counter)
+    qtbot.waitUntil(lambda: len(player.announcement_plays()) == 4, timeout=8000)
+    plays = player.announcement_plays()
+    assert [name for name, _, _ in plays] == ["chime.wav", "speech.wav"] * 2
+    for (_, _, previous_end), (_, start, _) in zip(plays, plays[1:], strict=False):
+        assert start >= previous_end
+    assert [c.number for c in queued] == [first["number"], second["number"]]
+    assert [c.number for c in window.board.calls[-2:]] == [first["number"], second["number"]]
+
+
+def test_offline_mark_then_recovery_without_replay(qtbot, display, desk, live_server):
+    """Server away: the last picture stays with an offline mark; back: it recovers by itself
+    and does not replay the calls it already announced."""
+    controller, window, player, synthesizer, queued = display
+    kiosk, operator, counter = desk
+    ticket = kiosk.issue_ticket("A")
+    operator.call_next(counter)
+    qtbot.waitUntil(lambda: len(queued) == 1, timeout=5000)
+    live_server.stop()
+    qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=5000)
+    assert window.call_panel.shown_call.number == ticket["number"]  # last picture kept
+    live_server.start()
+    qtbot.waitUntil(lambda: window.header.offline_mark.isHidden(), timeout=10_000)
+    operator.finish(counter)
+    next_ticket = kiosk.issue_ticket("A")
+    operator.call_next(counter)
+    qtbot.waitUntil(lambda: len(queued) == 2, timeout=5000)
+    assert [c.number for c in queued] == [ticket["number"], next_ticket["number"]]
