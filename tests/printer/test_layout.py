@@ -214,3 +214,17 @@ def test_decoder_rejects_unknown_and_incomplete_commands():
         decode(b"\x1b@\x1bZ")
     with pytest.raises(DecodeError):
         decode(b"\x1b@\x1dv0\x00\x02\x00\x02\x00\xff")
+
+
+@pytest.mark.parametrize(
+    "profile", ["default", "TM-T20II", "TM-T88V", "POS-5890", "NT-5890K", "ZJ-5870", "RP-F10-58mm"]
+)
+@pytest.mark.parametrize("width", [58, 80])
+def test_profiles_give_valid_tickets_within_the_paper(profile, width):
+    """Every profile named in docs/printers.md gives a decodable ticket that fits the paper."""
+    profile_settings = settings(paper_width=width, profile=profile, logo=LOGO)
+    geometry = paper_geometry(profile_settings)
+    decoded = decode(render_ticket_bytes(sample_ticket("lansia"), profile_settings))
+    assert all(len(line.text) * line.width <= geometry.columns for line in decoded.lines)
+    assert all(image_width <= geometry.dots for image_width, _ in decoded.images)
+    assert decoded.qr_codes or len(decoded.images) == 2  # native QR, or logo + QR image
