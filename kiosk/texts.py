@@ -38,6 +38,7 @@ TEXTS = Catalog(
         # services
         "choose_service": ("Pilih layanan", "Choose a service"),
         "waiting_count": ("{count} orang menunggu", "{count} people waiting"),
+        "waiting_count_one": ("1 orang menunggu", "1 person waiting"),
         "waiting_none": ("Tidak ada antrean", "No one waiting"),
         "eta": ("± {minutes} menit", "about {minutes} min"),
         "back": ("Kembali", "Back"),
@@ -61,6 +62,7 @@ TEXTS = Catalog(
         "your_number": ("Nomor antrian Anda", "Your queue number"),
         "take_ticket": ("Silakan ambil tiket Anda", "Please take your ticket"),
         "people_ahead": ("{count} orang di depan Anda", "{count} people ahead of you"),
+        "people_ahead_one": ("1 orang di depan Anda", "1 person ahead of you"),
         "people_ahead_none": ("Anda berikutnya", "You are next"),
         "done_button": ("Selesai", "Done"),
         # faults
@@ -137,6 +139,11 @@ TEXTS = Catalog(
 
 def text(key: str, language: str, **values: object) -> str:
     return TEXTS.get(key, language, **values)
+
+
+def count_text(key: str, count: int, language: str) -> str:
+    """English needs "1 person" but "2 people"; Indonesian says "orang" either way."""
+    return text(f"{key}_one" if count == 1 else key, language, count=count)
 
 
 def format_when(moment: datetime, now: datetime, language: str) -> str:

@@ -80,8 +80,11 @@ def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
     for index, widget in enumerate(widgets):
         grid.addWidget(widget, index // columns, index % columns)
         widget.show()  # a layout shows new children only later, after the next event loop turn
-    for column in range(columns):
-        grid.setColumnStretch(column, 1)
+    # Columns left over from a wider layout (before a rotation) must not keep their share.
+    for column in range(max(columns, grid.columnCount())):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
+    for row in range(grid.rowCount()):
+        grid.setRowStretch(row, 0)
 
 
 def qr_pixmap(data: str, size_px: int) -> QPixmap:

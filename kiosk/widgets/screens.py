@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.controller import KioskController
 from kiosk.core import PRIORITIES, KioskState, Outcome, Screen
 from kiosk.core.flow import RETRY_SCREENS
-from kiosk.texts import closed_reason, text
+from kiosk.texts import closed_reason, count_text, text
 from kiosk.widgets.parts import CardButton, fill_grid, make_button, make_label, qr_pixmap
 from kiosk.widgets.style import px
 
@@ -199,7 +200,7 @@ def _service_detail(service, now: datetime, lang: str) -> str:
         return closed_reason(service.reason, service.next_open, now, lang, service.reason_text)
     if service.waiting <= 0:
         return text("waiting_none", lang)
-    line = text("waiting_count", lang, count=service.waiting)
+    line = count_text("waiting_count", service.waiting, lang)
     if service.eta_minutes:
         line += "  ·  " + text("eta", lang, minutes=service.eta_minutes)
     return line
@@ -225,7 +226,7 @@ class IssuingPage(Page):
 
 def _ahead_line(ticket: dict, lang: str) -> str:
     ahead = int(ticket.get("waiting_ahead") or 0)
-    line = text("people_ahead", lang, count=ahead) if ahead else text("people_ahead_none", lang)
+    line = count_text("people_ahead", ahead, lang) if ahead else text("people_ahead_none", lang)
     if ticket.get("eta_minutes"):
         line += "  ·  " + text("eta", lang, minutes=ticket["eta_minutes"])
     return line
@@ -369,22 +370,25 @@ class PinPage(Page):
         self.hint = make_label("subtitle")
         self.dots = make_label("pinDots")
         self.error = make_label("pinError")
+        self.cancel = make_button("secondary", on_press=self._cancel)
+        # Side by side on a wide screen (the pad would not fit under the texts at 768 px),
+        # stacked on a tall one.
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        texts = QVBoxLayout()
+        texts.addStretch(1)
         for widget in (self.title, self.hint, self.dots, self.error):
-            self.layout_.addWidget(widget)
+            texts.addWidget(widget)
+        texts.addLayout(_button_row(self.cancel))
+        texts.addStretch(1)
         pad = QGridLayout()
         self.keys = {}
         for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"]):
-            button = make_button("key", on_press=lambda k=key: self._key(k))
+            button = make_button("key", key, on_press=lambda k=key: self._key(k))
             self.keys[key] = button
             pad.addWidget(button, index // 3, index % 3)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addLayout(pad)
-        row.addStretch(1)
-        self.layout_.addLayout(row, 1)
-        self.cancel = make_button("secondary", on_press=self._cancel)
-        self.layout_.addLayout(_button_row(self.cancel))
-        self._language = "id"
+        self.body.addLayout(texts, 1)
+        self.body.addLayout(pad)
+        self.layout_.addLayout(self.body, 1)
 
     def _key(self, key: str) -> None:
         if key == "C":
@@ -403,6 +407,10 @@ class PinPage(Page):
     def render(self, state, portrait, scale):
         lang = state.language
         self.set_margins(scale)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body.setSpacing(px(40, scale))
         if state.screen != Screen.PIN:
             self.digits = ""
         self.title.setText(text("pin_title", lang))
@@ -426,17 +434,16 @@ class TechnicianPage(Page):
         self.notice = make_label("pinError", align=Qt.AlignmentFlag.AlignLeft)
         for widget in (self.title, self.server, self.printer, self.last, self.notice):
             self.layout_.addWidget(widget)
-        grid = QGridLayout()
+        self.grid = QGridLayout()
         self.test_page = make_button("tech", on_press=controller.print_test_page)
         self.reprint = make_button("tech", on_press=controller.reprint_last)
         self.toggle_fullscreen = make_button("tech", on_press=self._toggle_fullscreen)
         self.quit = make_button("danger", on_press=controller.quit)
         self.close = make_button("main", on_press=controller.press_home)
-        buttons = [self.test_page, self.reprint, self.toggle_fullscreen, self.quit]
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, index // 2, index % 2)
+        self.buttons = [self.test_page, self.reprint, self.toggle_fullscreen, self.quit]
+        self._columns = 0
         self.layout_.addStretch(1)
-        self.layout_.addLayout(grid)
+        self.layout_.addLayout(self.grid)
         self.layout_.addLayout(_button_row(self.close))
 
     def _toggle_fullscreen(self) -> None:
@@ -445,6 +452,12 @@ class TechnicianPage(Page):
     def render(self, state, portrait, scale):
         lang = state.language
         self.set_margins(scale)
+        columns = 1 if portrait else 2
+        if columns != self._columns:
+            self._columns = columns
+            for index, button in enumerate(self.buttons):
+                self.grid.removeWidget(button)
+                self.grid.addWidget(button, index // columns, index % columns)
         self.title.setText(text("pin_title", lang))
         connected = text("tech_connected" if state.online else "tech_disconnected", lang)
         self.server.setText(f"{text('tech_server', lang, url=self.server_url)} — {connected}")

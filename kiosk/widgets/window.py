@@ -62,8 +62,9 @@ class Header(QWidget):
         self.clock.setText(format_clock(now))
         self.date.setText(format_date(now, self._language))
 
-    def render(self, state: KioskState, scale: float) -> None:
+    def render(self, state: KioskState, scale: float, portrait: bool) -> None:
         self._language = state.language
+        self.date.setWordWrap(portrait)  # a long English date must not widen a tall screen
         self.language.setText(text("language_button", state.language))
         self.language.setVisible(state.screen in CHOOSING_SCREENS)
         margin = px(24, scale)
@@ -132,7 +133,7 @@ class KioskWindow(QWidget):
         return self.height() > self.width()
 
     def render(self, state: KioskState) -> None:
-        self.header.render(state, self.scale or 1.0)
+        self.header.render(state, self.scale or 1.0, self.portrait)
         self.banner.setText(text("offline_banner", state.language))
         self.banner.setVisible(state.online is False)
         show_priority = state.priority is not None and state.screen in CHOOSING_SCREENS
