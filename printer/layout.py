@@ -236,7 +236,7 @@ def render_test_page(printer, settings: PrinterSettings) -> None:
     out.rule()
     out.text(TEXTS.get("test_ruler", language), align="left")
     ruler = "".join(
-        str(column % 10) if column % 10 == 0 else "." for column in range(1, 1 + columns)
+        str(column // 10 % 10) if column % 10 == 0 else "." for column in range(1, 1 + columns)
     )
     out.text(ruler, align="left")
     out.text(TEXTS.get("test_sizes", language), align="left")
