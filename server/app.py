@@ -69,28 +69,36 @@ class BodyLimit:
         if too_big:
             return await self._refuse(scope, send)
         received = 0
-        started = False
+        started = refused = False
 
         async def limited_receive():
-            nonlocal received
+            # Past the limit: answer 413 at once and tell the app the client went away.
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             event = await receive()
             if event["type"] == "http.request":
                 received += len(event.get("body", b""))
                 if received > self.limit:
-                    raise _BodyTooLarge()
+                    refused = True
+                    if not started:
+                        await self._refuse(scope, send)
+                    return {"type": "http.disconnect"}
             return event
 
-        async def tracking_send(event):
+        async def guarded_send(event):
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; whatever the app says now is dropped
             if event["type"] == "http.response.start":
                 started = True
             await send(event)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await self._refuse(scope, send)
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise
 
     async def _refuse(self, scope, send):
         accept = dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
@@ -115,10 +123,6 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 def create_app(
