@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.controller import KioskController  # noqa: E402
@@ -30,6 +31,7 @@ from kiosk.core import (  # noqa: E402
     PaperState,
     PrinterStatus,
 )
+from kiosk.refcount_guard import make_singletons_immortal  # noqa: E402
 from kiosk.widgets.window import KioskWindow  # noqa: E402
 
 log = logging.getLogger("kiosk_screenshots")
@@ -175,8 +177,15 @@ def scenes():
     ]
 
 
+def settle() -> None:
+    """Let pending layout and paint events run. (Not the static processEvents: in PySide6 6.12
+    it drops a reference to None on every call.)"""
+    QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
 def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
-    app = QApplication.instance() or QApplication([])
+    make_singletons_immortal()
+    _app = QApplication.instance() or QApplication([])  # kept alive while shooting
     written = []
     for (name, steps), (orientation, (width, height)) in itertools.product(scenes(), sizes.items()):
         keys = (f"key-{n}" for n in itertools.count())
@@ -193,14 +202,14 @@ def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
         window.show()
         steps(flow)
         window.render(flow.state)
-        app.processEvents()
+        settle()
         path = out / f"kiosk_{name}_{orientation}.png"
         window.grab().save(str(path))
         written.append(path)
         window.allow_close()
         window.close()
         window.deleteLater()
-        app.processEvents()
+        settle()
     return written
 
 
