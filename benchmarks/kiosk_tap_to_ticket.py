@@ -42,8 +42,6 @@ DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 
 
 def wait_until(predicate, timeout: float = 10.0) -> None:
-    # QEventLoop().processEvents, not the static QCoreApplication.processEvents: in PySide6
-    # 6.12 the static one drops a reference to None on every call until Python aborts.
     loop = QEventLoop()
     deadline = time.monotonic() + timeout
     while not predicate():

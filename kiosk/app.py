@@ -19,7 +19,6 @@ from kiosk.controller import KioskController
 from kiosk.core import KioskFlow, Timeouts
 from kiosk.core.issuing import TicketPrinterPort
 from kiosk.printing import EscposPrinterPort
-from kiosk.refcount_guard import make_singletons_immortal
 from kiosk.widgets.window import ActivityFilter, KioskWindow
 from kiosk.workers import NetWorker, TicketWorker
 
@@ -68,7 +67,6 @@ def build_kiosk(
     make_printer: Callable[[], TicketPrinterPort] | None = None,
 ) -> Kiosk:
     """Build every part and connect them; the caller shows the window (`show_kiosk`)."""
-    make_singletons_immortal()
     options = settings.kiosk
     server = settings.server
     timeouts = timeouts or Timeouts(

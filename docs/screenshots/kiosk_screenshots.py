@@ -31,7 +31,6 @@ from kiosk.core import (  # noqa: E402
     PaperState,
     PrinterStatus,
 )
-from kiosk.refcount_guard import make_singletons_immortal  # noqa: E402
 from kiosk.widgets.window import KioskWindow  # noqa: E402
 
 log = logging.getLogger("kiosk_screenshots")
@@ -178,13 +177,11 @@ def scenes():
 
 
 def settle() -> None:
-    """Let pending layout and paint events run. (Not the static processEvents: in PySide6 6.12
-    it drops a reference to None on every call.)"""
+    """Let pending layout and paint events run."""
     QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
-    make_singletons_immortal()
     _app = QApplication.instance() or QApplication([])  # kept alive while shooting
     written = []
     for (name, steps), (orientation, (width, height)) in itertools.product(scenes(), sizes.items()):
