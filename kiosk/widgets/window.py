@@ -169,6 +169,7 @@ class KioskWindow(QWidget):
             if screen is not None:
                 self.setGeometry(screen.geometry())
             self.showFullScreen()
+            log.info("fullscreen %d×%d", self.width(), self.height())
             self.setCursor(Qt.CursorShape.BlankCursor)
         else:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)

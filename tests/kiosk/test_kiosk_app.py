@@ -242,3 +242,16 @@ def test_heartbeat_reports_the_printer_status(
         return "paper_out" in str(kiosk)
 
     qtbot.waitUntil(kiosk_says_paper_out, timeout=WAIT_MS)
+
+
+def test_serial_printer_over_a_socat_pair_gets_the_ticket(
+    qtbot, live_server, serial_printer_peer, make_kiosk
+):
+    """The same taps with a serial printer (socat pty pair): the issued number reaches it."""
+    printer = {"type": "serial", "devfile": serial_printer_peer.kiosk_device, "baudrate": 9600}
+    kiosk = make_kiosk(kiosk_settings(live_server, printer))
+    tap_agency(qtbot, kiosk, "Kepolisian Resor Madiun")
+    tap(qtbot, service_button(kiosk, "L"))
+    wait_screen(qtbot, kiosk, Screen.DONE)
+    number = kiosk.flow.state.result.ticket["number"]
+    serial_printer_peer.wait_for(lambda peer: number.encode() in peer.received)

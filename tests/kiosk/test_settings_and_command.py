@@ -1,0 +1,36 @@
+"""The kiosk's settings file and the `antrian kiosk` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from antrian.cli import main as antrian
+from config import ConfigError
+from config.kiosk import load_kiosk_settings
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "kiosk.toml"
+
+
+def test_example_file_is_valid_and_needs_no_hardware():
+    """config/kiosk.toml loads: the demo server, the demo token, a dummy printer, Indonesian."""
+    settings = load_kiosk_settings(EXAMPLE)
+    assert settings.server.url == "http://127.0.0.1:8000"
+    assert settings.server.token == "demo-kiosk-1-token"
+    assert (settings.printer.type, settings.kiosk.language) == ("dummy", "id")
+
+
+def test_bad_pin_is_named_with_its_key(tmp_path):
+    """A PIN with letters is refused, and the message names the file and the key."""
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text(EXAMPLE.read_text().replace('technician_pin = "2468"', 'technician_pin = "ab"'))
+    with pytest.raises(ConfigError) as error:
+        load_kiosk_settings(bad)
+    assert "kiosk.technician_pin" in str(error.value) and str(bad) in str(error.value)
+
+
+def test_command_with_a_missing_file_exits_2_with_a_log_line(tmp_path, capfd):
+    """`antrian kiosk --config missing.toml` says why and exits 2, without opening a window."""
+    assert antrian(["kiosk", "--config", str(tmp_path / "missing.toml")]) == 2
+    assert "missing.toml: file not found" in capfd.readouterr().err
