@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from kiosk.core import IssueRequest, IssueResult, KioskFlow, KioskState, PrinterStatus
+from kiosk.core import IssueRequest, IssueResult, KioskFlow, KioskState, PrinterStatus, Screen
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class KioskController(QObject):
     @Slot()
     def user_activity(self) -> None:
         """Any touch keeps the current screen a while longer (not the confirmation's timer)."""
-        if self._idle.isActive() and self.flow.state.screen.value != "done":
+        if self._idle.isActive() and self.flow.state.screen != Screen.DONE:
             self._restart_idle()
 
     # -- presses from the widgets -------------------------------------------------------

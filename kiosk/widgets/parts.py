@@ -6,8 +6,10 @@ import io
 
 import qrcode
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.widgets.style import CARD_TITLE_STEPS, px
 
 
 def make_label(name: str, text: str = "", align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
@@ -60,6 +62,30 @@ class CardButton(QPushButton):
             label.style().unpolish(label)
             label.style().polish(label)
 
+    def fit_title(self, scale: float) -> None:
+        """Pick the largest title size at which the longest word fits the card's width."""
+        words = self.title.text().split() or [""]
+        margins = self.card_layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 4
+        font = QFont(self.title.font())
+        step = len(CARD_TITLE_STEPS) - 1
+        for index, size in enumerate(CARD_TITLE_STEPS):
+            font.setPixelSize(px(size, scale))
+            metrics = QFontMetrics(font)
+            if max(metrics.horizontalAdvance(word) for word in words) <= room:
+                step = index
+                break
+        if self.title.property("fit") != str(step):
+            self.title.setProperty("fit", str(step))
+            self.title.style().unpolish(self.title)
+            self.title.style().polish(self.title)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_title(self.scale)
+
+    scale = 1.0  # set by the page that lays the cards out
+
     def set_padding(self, vertical: int, horizontal: int) -> None:
         self.card_layout.setContentsMargins(horizontal, vertical, horizontal, vertical)
         self.card_layout.setSpacing(max(2, vertical // 2))
@@ -68,6 +94,7 @@ class CardButton(QPushButton):
         if (title, detail) == (self.title.text(), self.detail.text()):
             return
         self.title.setText(title)
+        self.fit_title(self.scale)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
 

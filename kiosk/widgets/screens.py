@@ -97,7 +97,7 @@ class HomePage(Page):
         self.cancel_priority.setText(text("priority_cancel", lang))
         self.cancel_priority.setVisible(state.priority is not None)
 
-        columns = 2 if portrait else (4 if len(state.agencies) > 9 else 3)
+        columns = _agency_columns(len(state.agencies), portrait)
         # Rebuild only when the buttons themselves change; otherwise update them in place, so
         # a slow press is never lost to a refresh between finger down and finger up.
         layout_key = (tuple(a.name for a in state.agencies), columns, scale)
@@ -106,6 +106,7 @@ class HomePage(Page):
             self.agency_buttons = {}
             for agency in state.agencies:
                 card = CardButton("agency", lambda name=agency.name: self._press(name))
+                card.scale = scale
                 card.setMinimumHeight(px(118, scale))
                 card.set_padding(px(8, scale), px(12, scale))
                 self.agency_buttons[agency.name] = card
@@ -118,6 +119,13 @@ class HomePage(Page):
 
     def _press(self, name: str) -> None:
         self.controller.press_agency(name)
+
+
+def _agency_columns(count: int, portrait: bool) -> int:
+    """As many columns as keep every agency on screen without scrolling (up to 15 landscape)."""
+    if portrait:
+        return 2
+    return 3 if count <= 9 else 4 if count <= 12 else 5
 
 
 class PriorityPage(Page):
@@ -177,6 +185,7 @@ class ServicesPage(Page):
             self.service_buttons = {}
             for service in agency.services:
                 card = CardButton("service", lambda code=service.code: self._press(code))
+                card.scale = scale
                 card.setMinimumHeight(px(170, scale))
                 card.setMaximumHeight(px(300, scale))
                 card.set_padding(px(14, scale), px(20, scale))

@@ -16,6 +16,8 @@ GREY_BG = "#D6D9DE"
 GREY_INK = "#3A3A3A"
 
 MIN_TOUCH_PX = 80  # never smaller, even on a 1366×768 screen
+# Card titles shrink step by step when their longest word would not fit ("Ketenagakerjaan").
+CARD_TITLE_STEPS = (40, 33, 27)
 
 
 def scale_for(width: int, height: int) -> float:
@@ -75,7 +77,9 @@ def stylesheet(scale: float) -> str:
     QPushButton[kind="agency"] {{ background: {BLUE}; }}
     QPushButton[kind="agency"]:pressed {{ background: {BLUE_DOWN}; }}
     QPushButton[kind="agency"]:disabled {{ background: {GREY_BG}; }}
-    QLabel[kind="cardTitle"] {{ font-size: {px(40, s)}px; font-weight: bold; }}
+    QLabel[kind="cardTitle"] {{ font-size: {px(CARD_TITLE_STEPS[0], s)}px; font-weight: bold; }}
+    QLabel[kind="cardTitle"][fit="1"] {{ font-size: {px(CARD_TITLE_STEPS[1], s)}px; }}
+    QLabel[kind="cardTitle"][fit="2"] {{ font-size: {px(CARD_TITLE_STEPS[2], s)}px; }}
     QLabel[kind="cardDetail"] {{ font-size: {px(26, s)}px; }}
     QLabel[card="agency"] {{ color: white; background: transparent; }}
     QLabel[card="agency"][off="true"] {{ color: {GREY_INK}; }}
