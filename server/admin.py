@@ -304,6 +304,7 @@ class Admin:
             if columns:
                 tx.update_device(device_id, **columns)
             view = _device(tx.device(device_id))
+        self.queue.device_cache.clear()  # after the commit, so no stale entry comes back
         return {**view, "token": token} if token else view
 
     def delete_device(self, actor: str, device_id: int) -> None:
@@ -311,6 +312,7 @@ class Admin:
             if tx.device(device_id) is None:
                 raise not_found("device_not_found")
             tx.delete_device(device_id)
+        self.queue.device_cache.clear()
 
     # ---- settings ----
     def runtime_settings(self) -> dict:

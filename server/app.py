@@ -26,6 +26,7 @@ from server.queue import Queue
 from server.routes import admin, counters, display, public, tickets
 from server.store import Store
 from server.texts import message
+from server.web import install_pages
 
 log = logging.getLogger(__name__)
 
@@ -161,11 +162,13 @@ def create_app(
         default_language=settings.site.language,
     )
     app.state.notifier = notifier
+    app.state.state_builds = {}  # version -> the running build of the display state
     app.state.store = store
     app.state.clock = clock
     app.state.settings = settings
     for module in (public, tickets, counters, display, admin):
         app.include_router(module.router, prefix=API_PREFIX)
+    install_pages(app)
     _install_error_edge(app)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     return app

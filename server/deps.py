@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
+from starlette.concurrency import run_in_threadpool
 
 from server.admin import Admin
 from server.auth import LoginThrottle, Principal, hash_token
@@ -64,11 +66,41 @@ def _principal(request: Request, authorization: str | None) -> Principal:
     raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
 
 
-def require(*roles: str):
-    """A dependency that lets through only the given roles (admin is never implied)."""
+DEVICE_CACHE_SECONDS = 5.0
 
-    def check(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal:
-        principal = _principal(request, authorization)
+
+def _cached_device(request: Request, authorization: str | None) -> Principal | None:
+    if not authorization or not authorization.lower().startswith("bearer "):
+        return None
+    entry = services(request).queue.device_cache.get(hash_token(authorization[7:].strip()))
+    if entry is None or entry[1] < time.monotonic():
+        return None
+    return entry[0]
+
+
+def _remember_device(request: Request, authorization: str, principal: Principal) -> None:
+    cache = services(request).queue.device_cache
+    if len(cache) > 10_000:  # bounded; only real devices get here
+        cache.clear()
+    key = hash_token(authorization[7:].strip())
+    cache[key] = (principal, time.monotonic() + DEVICE_CACHE_SECONDS)
+
+
+def require(*roles: str):
+    """A dependency that lets through only the given roles (admin is never implied).
+
+    Device tokens are remembered for a few seconds, so a display's long poll costs no database
+    read; admin changes to devices clear that memory.
+    """
+
+    async def check(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> Principal:
+        principal = _cached_device(request, authorization)
+        if principal is None:
+            principal = await run_in_threadpool(_principal, request, authorization)
+            if principal.kind == "device":
+                _remember_device(request, authorization, principal)
         if principal.role not in roles:
             raise ServerError("forbidden", 403, role=principal.role)
         return principal

@@ -22,6 +22,7 @@ from server.store import Store, Tx
 from server.texts import reason_text
 
 RECENT_CALLS = 20
+WAITING_SHOWN = 50  # a counter's view lists this many waiting tickets (the count is exact)
 ETA_HISTORY = 20
 OPEN_STATUSES = ("called", "serving")
 
@@ -40,7 +41,9 @@ class Queue:
         self.settings = settings
         self.clock = clock
         self.holidays = frozenset(settings.queue.holidays)
-        self._state_cache: tuple[tuple[int, str], dict] | None = None
+        self._state_cache: tuple[tuple[int, str], bytes] | None = None
+        # token hash -> (device principal, monotonic expiry): displays poll often.
+        self.device_cache: dict[str, tuple[Principal, float]] = {}
         self._state_lock = threading.Lock()
 
     # ---- time ----
@@ -308,10 +311,7 @@ class Queue:
         with self.store.write() as tx:
             counter = self._counter(tx, principal, counter_id)
             self._ready_to_call(tx, counter)
-            waiting = tx.waiting_for_counter(counter_id, day)
-            candidates = [rules.Candidate(r["id"], r["priority"], r["queued_at"]) for r in waiting]
-            limit = int(self.runtime(tx)["priority_streak_limit"])
-            choice = rules.choose_next(candidates, counter["priority_streak"], limit)
+            choice = self._next_choice(tx, counter, day)
             if choice is None:
                 raise not_found("queue_empty")
             picked, streak = choice
@@ -495,20 +495,25 @@ class Queue:
             "services": [{"code": s["code"], "name": s["name"]} for s in services],
             "current": self.ticket_view(tx, current) if current else None,
         }
-        waiting = tx.waiting_for_counter(counter["id"], day)
-        view["waiting_count"] = len(waiting)
+        candidates = tx.call_candidates(counter["id"], day)
+        view["waiting_count"] = len(candidates)
         if full:
-            candidates = [rules.Candidate(r["id"], r["priority"], r["queued_at"]) for r in waiting]
-            limit = int(self.runtime(tx)["priority_streak_limit"])
-            choice = rules.choose_next(candidates, counter["priority_streak"], limit)
+            choice = self._next_choice(tx, counter, day, candidates)
             view["next_ticket_id"] = choice[0].id if choice else None
-            view["waiting"] = [_short_ticket(r) for r in waiting]
+            view["waiting"] = [
+                _short_ticket(r) for r in tx.waiting_for_counter(counter["id"], day, WAITING_SHOWN)
+            ]
             view["no_shows"] = [
-                _short_ticket(r)
-                for r in tx.tickets_of_day(day)
-                if r["status"] == "no_show" and r["service_id"] in {s["id"] for s in services}
+                _short_ticket(r) for r in tx.no_shows_for_counter(counter["id"], day)
             ]
         return view
+
+    def _next_choice(self, tx: Tx, counter: sqlite3.Row, day: str, rows=None):
+        """(ticket, new streak) that call-next would take at this counter now, or None."""
+        rows = tx.call_candidates(counter["id"], day) if rows is None else rows
+        candidates = [rules.Candidate(r["id"], r["priority"], r["queued_at"]) for r in rows]
+        limit = int(self.runtime(tx)["priority_streak_limit"])
+        return rules.choose_next(candidates, counter["priority_streak"], limit)
 
     def counters(self, principal: Principal) -> list[dict]:
         _, _, day = self.now()
@@ -526,17 +531,28 @@ class Queue:
 
     # ---- display ----
     def display_state(self) -> dict:
-        """The hall's state, cached per (version, day): 100 displays share one computation."""
+        """The hall's state as a dict (see display_body for the fast path)."""
+        return json.loads(self.display_body())
+
+    def cached_display_body(self) -> bytes | None:
+        """The encoded state if it is still current, without touching the database."""
         now, _, day = self.now()
-        key = (self.store.version, day)
         cached = self._state_cache
-        if cached is None or cached[0] != key:
-            with self._state_lock:
-                cached = self._state_cache
-                if cached is None or cached[0] != key:
-                    cached = (key, self._build_state(day))
-                    self._state_cache = cached
-        return {**cached[1], "server_time": now.isoformat()}
+        if cached is None or cached[0] != (self.store.version, day):
+            return None
+        return _with_server_time(cached[1], now)
+
+    def display_body(self) -> bytes:
+        """The encoded state, built once per (version, day): 100 displays share one build."""
+        now, _, day = self.now()
+        with self._state_lock:
+            key = (self.store.version, day)
+            cached = self._state_cache
+            if cached is None or cached[0] != key:
+                encoded = json.dumps(self._build_state(day), ensure_ascii=False).encode()
+                cached = (key, encoded[:-1])  # without the closing brace: server_time goes there
+                self._state_cache = cached
+        return _with_server_time(cached[1], now)
 
     def _build_state(self, day: str) -> dict:
         with self.store.read() as tx:
@@ -593,6 +609,10 @@ class Queue:
                 device.id, last_seen=at, last_status=json.dumps(status, ensure_ascii=False)
             )
         return {"ok": True, "server_time": now.isoformat()}
+
+
+def _with_server_time(prefix: bytes, now: dt.datetime) -> bytes:
+    return prefix + b', "server_time": "' + now.isoformat().encode() + b'"}'
 
 
 def _ahead_of(ticket: sqlite3.Row, queue: list[sqlite3.Row]) -> int:

@@ -425,11 +425,29 @@ class Tx:
         rows = self._all(TICKET_SELECT + " WHERE t.status IN ('called', 'serving')")
         return {row["counter_id"]: row for row in rows}
 
-    def waiting_for_counter(self, counter_id: int, day: str) -> list[sqlite3.Row]:
+    def waiting_for_counter(self, counter_id: int, day: str, limit: int = -1) -> list[sqlite3.Row]:
+        """Today's waiting tickets of the counter's services, longest in line first."""
         return self._all(
             TICKET_SELECT + " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
-            " ORDER BY t.queued_at, t.id",
+            " ORDER BY t.queued_at, t.id LIMIT ?",
+            (counter_id, day, limit),
+        )
+
+    def call_candidates(self, counter_id: int, day: str) -> list[sqlite3.Row]:
+        """Only what the call order needs, for every waiting ticket of the counter's services."""
+        return self._all(
+            "SELECT t.id, t.priority, t.queued_at FROM tickets t"
+            " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'",
+            (counter_id, day),
+        )
+
+    def no_shows_for_counter(self, counter_id: int, day: str) -> list[sqlite3.Row]:
+        return self._all(
+            TICKET_SELECT + " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'no_show'"
+            " ORDER BY t.finished_at, t.id",
             (counter_id, day),
         )
 

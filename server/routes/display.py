@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -23,7 +23,7 @@ async def display_state(
     principal: Annotated[Principal, DISPLAY],
     since: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
-) -> dict:
+) -> Response:
     """The hall's state. With `since` equal to the current version, wait up to `wait` seconds
     for a change (a long poll). Async, so waiting displays hold no worker thread."""
     svc: Services = request.app.state.services
@@ -41,7 +41,23 @@ async def display_state(
             await asyncio.wait_for(event.wait(), remaining)
         except TimeoutError:
             break
-    return await run_in_threadpool(svc.queue.display_state)
+    return Response(await _current_body(request, svc), media_type="application/json")
+
+
+async def _current_body(request: Request, svc: Services) -> bytes:
+    """The encoded state; when it must be rebuilt, the displays woken together share one
+    build in one worker thread instead of a hundred."""
+    body = svc.queue.cached_display_body()
+    if body is not None:
+        return body
+    version = svc.queue.store.version
+    builds: dict = request.app.state.state_builds
+    pending = builds.get(version)
+    if pending is None:
+        pending = asyncio.ensure_future(run_in_threadpool(svc.queue.display_body))
+        builds.clear()  # only the newest version's build is worth sharing
+        builds[version] = pending
+    return await asyncio.shield(pending)
 
 
 class HeartbeatIn(BaseModel):
