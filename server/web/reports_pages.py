@@ -1,0 +1,134 @@
+"""Reports (`/admin/laporan`: a day or a range, tables, charts, CSV) and today's live
+dashboard (`/admin/dasbor`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from server.web.admin_pages import device_rows
+from server.web.render import language, render, translator
+from server.web.reports import MAX_DAYS, period_report, report_csv
+from server.web.session import AdminPage
+
+router = APIRouter()
+
+CHART_HOURS = range(7, 18)  # the hall's usual day; hours outside it are added when used
+
+
+def _period(request: Request, first: str, last: str) -> tuple[dt.date, dt.date, str]:
+    """The chosen days, or today and a sentence saying what was wrong."""
+    t = translator(language(request))
+    today = request.app.state.clock.today()
+    try:
+        start = dt.date.fromisoformat(first) if first else today
+        end = dt.date.fromisoformat(last) if last else start
+    except ValueError:
+        return today, today, t("report_bad_date")
+    if end < start:
+        return today, today, t("report_end_before_start")
+    if (end - start).days + 1 > MAX_DAYS:
+        return today, today, t("report_too_long", days=MAX_DAYS)
+    return start, end, ""
+
+
+def hour_bars(report: dict, height: int = 120) -> list[dict]:
+    """Bars of issued tickets per hour for an SVG chart: x, y, h in the viewBox units."""
+    used = [row for row in report["hours"] if row["issued"]]
+    hours = sorted(set(CHART_HOURS) | {row["hour"] for row in used})
+    counts = {row["hour"]: row["issued"] for row in report["hours"]}
+    top = max((counts[h] for h in hours), default=0) or 1
+    bars = []
+    for index, hour in enumerate(hours):
+        bar_height = round(counts[hour] / top * height)
+        bars.append(
+            {
+                "hour": hour,
+                "count": counts[hour],
+                "x": index * 40 + 4,
+                "y": height - bar_height + 20,
+                "h": bar_height,
+                "busy": hour in report["busiest"],
+            }
+        )
+    return bars
+
+
+def wait_bars(report: dict, width: int = 300) -> list[dict]:
+    """One horizontal bar per service with tickets: average and p90 waiting minutes."""
+    rows = [
+        {"code": s["code"], "name": s["name"], "avg": s["wait_avg_minutes"],
+         "p90": s["wait_p90_minutes"]}
+        for agency in report["agencies"]
+        for s in agency["services"]
+        if s["wait_avg_minutes"] is not None
+    ]  # fmt: skip
+    top = max((row["p90"] for row in rows), default=0) or 1
+    for index, row in enumerate(rows):
+        row["y"] = index * 28
+        row["avg_w"] = max(2, round(row["avg"] / top * width))
+        row["p90_w"] = max(2, round(row["p90"] / top * width))
+    return rows
+
+
+@router.get("/admin/laporan")
+def report_page(request: Request, staff: AdminPage, dari: str = "", sampai: str = "") -> Response:
+    first, last, error = _period(request, dari[:10], sampai[:10])
+    report = period_report(request.app.state.store, first, last)
+    today = request.app.state.clock.today()
+    presets = {
+        "preset_today": (today, today),
+        "preset_yesterday": (today - dt.timedelta(days=1), today - dt.timedelta(days=1)),
+        "preset_7_days": (today - dt.timedelta(days=6), today),
+        "preset_month": (today.replace(day=1), today),
+    }
+    return render(
+        request,
+        "laporan.html",
+        status=422 if error else 200,
+        staff=staff,
+        section="reports",
+        report=report,
+        error=error,
+        first=first.isoformat(),
+        last=last.isoformat(),
+        presets={key: (a.isoformat(), b.isoformat()) for key, (a, b) in presets.items()},
+        hour_bars=hour_bars(report),
+        wait_bars=wait_bars(report),
+    )
+
+
+@router.get("/admin/laporan.csv")
+def report_download(request: Request, staff: AdminPage, dari: str = "", sampai: str = ""):
+    first, last, error = _period(request, dari[:10], sampai[:10])
+    if error:
+        return report_page(request, staff, dari, sampai)
+    report = period_report(request.app.state.store, first, last)
+    name = f"laporan-{first.isoformat()}" + ("" if first == last else f"_{last.isoformat()}")
+    return Response(
+        "\ufeff" + report_csv(report),  # the BOM makes spreadsheet programs read UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+def _dashboard(request: Request) -> dict:
+    services = request.app.state.services
+    today = request.app.state.clock.today()
+    return {
+        "state": services.queue.display_state(),
+        "report": period_report(request.app.state.store, today, today),
+        "devices": [d for d in device_rows(request) if d["problem"]],
+    }
+
+
+@router.get("/admin/dasbor")
+def dashboard(request: Request, staff: AdminPage) -> Response:
+    return render(request, "dasbor.html", staff=staff, section="dashboard", **_dashboard(request))
+
+
+@router.get("/admin/dasbor/panel")
+def dashboard_panel(request: Request, staff: AdminPage) -> Response:
+    return render(request, "_dasbor_panel.html", staff=staff, **_dashboard(request))

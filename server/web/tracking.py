@@ -1,0 +1,59 @@
+"""The citizen's tracking page (`/t/<tracking_code>`, from the ticket's QR code).
+
+It shows only what `Queue.track` gives for this one ticket: no names, no other tickets.
+The page refreshes its live part every few seconds without a reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from server.errors import ServerError
+from server.web.render import render
+
+router = APIRouter()
+
+MAX_CODE = 64
+REFRESH_SECONDS = 10
+
+
+def _ticket(request: Request, code: str) -> dict | None:
+    if not code or len(code) > MAX_CODE:
+        return None
+    try:
+        ticket = request.app.state.services.queue.track(code)
+    except ServerError:
+        return None
+    issued = dt.date.fromisoformat(ticket["issued_at"][:10])
+    today = dt.date.fromisoformat(ticket["server_time"][:10])
+    # Yesterday's unserved ticket is no longer in any line.
+    ticket["expired"] = issued != today and ticket["status"] in ("waiting", "called", "serving")
+    if ticket["eta_minutes"] is not None:
+        now = dt.datetime.fromisoformat(ticket["server_time"])
+        ticket["eta_at"] = (now + dt.timedelta(minutes=ticket["eta_minutes"])).isoformat()
+    return ticket
+
+
+def _page(request: Request, code: str, template: str) -> Response:
+    ticket = _ticket(request, code)
+    return render(
+        request,
+        template,
+        status=200 if ticket else 404,
+        ticket=ticket,
+        code=code if ticket else "",
+        refresh_seconds=REFRESH_SECONDS,
+    )
+
+
+@router.get("/t/{code}")
+def tracking_page(request: Request, code: str) -> Response:
+    return _page(request, code, "tracking.html")
+
+
+@router.get("/t/{code}/panel")
+def tracking_panel(request: Request, code: str) -> Response:
+    return _page(request, code, "_tracking_panel.html")
