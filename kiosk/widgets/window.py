@@ -34,7 +34,10 @@ class Header(QWidget):
         # The logo doubles as the technician's hidden door: five quick taps open the PIN pad.
         self.logo = make_button("logo", "MPP", on_press=controller.secret_tap)
         self.logo.setObjectName("logo")
-        self._logo_file = logo
+        self._has_logo = logo is not None
+        if logo is not None:
+            self.logo.setText("")
+            self.logo.setIcon(QIcon(QPixmap(str(logo))))
         self.name = make_label("mppName", mpp_name, align=Qt.AlignmentFlag.AlignLeft)
         self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.date = make_label("date", align=Qt.AlignmentFlag.AlignRight)
@@ -70,11 +73,8 @@ class Header(QWidget):
         margin = px(24, scale)
         self.row.setContentsMargins(margin, px(12, scale), margin, px(12, scale))
         self.row.setSpacing(px(24, scale))
-        if self._logo_file is not None:
-            size = px(84, scale)
-            self.logo.setText("")
-            self.logo.setIcon(QIcon(QPixmap(str(self._logo_file))))
-            self.logo.setIconSize(QSize(size, size))
+        if self._has_logo:
+            self.logo.setIconSize(QSize(px(84, scale), px(84, scale)))
         self.tick()
 
 
