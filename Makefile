@@ -39,11 +39,13 @@ $(VENV)/.installed: pyproject.toml | deps
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
+# Pictures of every screen and page, for people to look at (docs/screenshots/).
 screenshots: $(VENV)/.installed
-	$(PY) docs/screenshots/make_screenshots.py
+	for script in docs/screenshots/*_screenshots.py; do $(PY) $$script || exit 1; done
 
+# Measurements recorded in benchmarks/README.md; run them on an otherwise idle machine.
 bench: $(VENV)/.installed
-	$(PY) benchmarks/run_all.py
+	for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
