@@ -253,12 +253,16 @@ def _service_values(form) -> dict:
     }
 
 
-def _service_form(request, staff, service, values, hours, errors, status=200) -> Response:
+def _service_form(request, staff, service, values, hours, errors, status=200, form=None):
+    """The service form; re-shown after a problem with what was typed (`form`)."""
     rows = []
     for day in WEEKDAYS:
-        span = (hours or {}).get(day, "")
-        opens, _, closes = span.partition("-")
+        if form is not None:
+            opens, closes = _text(form, f"{day}_open", 5), _text(form, f"{day}_close", 5)
+        else:
+            opens, _, closes = (hours or {}).get(day, "").partition("-")
         rows.append({"day": day, "open": opens, "close": closes})
+    always_open = bool(form.get("always_open")) if form is not None else hours is None
     return render(
         request,
         "admin_service_form.html",
@@ -267,7 +271,7 @@ def _service_form(request, staff, service, values, hours, errors, status=200) ->
         section="services",
         service=service,
         values=values,
-        always_open=hours is None,
+        always_open=always_open,
         days=rows,
         agencies=_admin(request).agencies(),
         errors=errors,
@@ -282,17 +286,39 @@ def _service(request: Request, code: str) -> dict:
     raise PageRefused(404, "page_not_found")
 
 
+def hours_summary(hours: dict[str, str] | None, t) -> list[str]:
+    """'Sen–Kam 08.00–15.00', 'Jum 08.00–11.30': runs of days with the same hours."""
+    if hours is None:
+        return [t("always_open")]
+    runs: list[list] = []
+    for day in WEEKDAYS:
+        span = hours.get(day)
+        if span and runs and runs[-1][2] == span and runs[-1][1] == WEEKDAYS.index(day) - 1:
+            runs[-1][1] = WEEKDAYS.index(day)
+        elif span:
+            runs.append([WEEKDAYS.index(day), WEEKDAYS.index(day), span])
+    parts = []
+    for first, last, span in runs:
+        days = t(f"day_short_{WEEKDAYS[first]}")
+        if last > first:
+            days += "–" + t(f"day_short_{WEEKDAYS[last]}")
+        parts.append(f"{days} {span.replace(':', '.').replace('-', '–')}")
+    return parts
+
+
 def _services_page(request, staff, *, status=200, errors=None) -> Response:
     live = {s["code"]: s for s in request.app.state.services.queue.services(language(request))}
+    t = _t(request)
+    services = _admin(request).services()
     return render(
         request,
         "admin_services.html",
         status=status,
         staff=staff,
         section="services",
-        services=_admin(request).services(),
+        services=services,
         live=live,
-        weekdays=WEEKDAYS,
+        summaries={s["code"]: hours_summary(s["hours"], t) for s in services},
         rules=request.app.state.settings.queue,
         errors=errors or {},
         notice=_notice(request),
@@ -359,7 +385,7 @@ def update_service(request: Request, code: str, posted: AdminPost) -> Response:
         )
     except FormProblem as problem:
         return _service_form(
-            request, posted.staff, service, values, hours, problem.errors, status=422
+            request, posted.staff, service, values, hours, problem.errors, 422, posted.form
         )
     return _back("/admin/layanan", "saved")
 

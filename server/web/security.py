@@ -15,8 +15,9 @@ HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-frame-options", b"DENY"),
     (b"x-content-type-options", b"nosniff"),
-    # The tracking code is in the URL: never send it to another site.
-    (b"referrer-policy", b"no-referrer"),
+    # The tracking code is in the URL: never send it to another site (same-origin keeps the
+    # Origin header on our own form posts, which the login checks).
+    (b"referrer-policy", b"same-origin"),
 ]
 
 

@@ -147,8 +147,8 @@ TEXTS = Catalog(
         "track_waiting": ("Menunggu dipanggil", "Waiting to be called"),
         "track_people_ahead": ("orang di depan Anda", "people ahead of you"),
         "track_eta": (
-            "Perkiraan dipanggil sekitar {n} menit lagi (±{at}).",
-            "Expected to be called in about {n} minutes (around {at}).",
+            "Perkiraan dipanggil sekitar pukul {at} (± {n} menit lagi).",
+            "Expected to be called around {at} (in about {n} minutes).",
         ),
         "track_stay_near": (
             "Tetap berada di ruang tunggu agar tidak terlewat.",
@@ -329,7 +329,7 @@ TEXTS = Catalog(
         "day": ("Hari", "Day"),
         "opens": ("Buka", "Opens"),
         "closes": ("Tutup", "Closes"),
-        "friday_note": ("(Jumat lebih pendek)", "(shorter Friday)"),
+        "friday_note": ("(biasanya lebih pendek)", "(usually shorter)"),
         "day_mon": ("Senin", "Monday"),
         "day_tue": ("Selasa", "Tuesday"),
         "day_wed": ("Rabu", "Wednesday"),

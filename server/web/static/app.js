@@ -190,7 +190,7 @@
       var tag = (event.target.tagName || "").toLowerCase();
       if (tag === "input" || tag === "select" || tag === "textarea") return;
       var key = (event.key || "").toUpperCase();
-      var button = document.querySelector('.actions [data-key="' + key + '"]');
+      var button = document.querySelector('[data-key="' + key + '"]');
       if (button) {
         event.preventDefault();
         run(button);
