@@ -120,6 +120,12 @@ class DisplaySettings(StrictModel):
     marquee: str = Field(default="", max_length=500)
 
 
+class LoggingSettings(StrictModel):
+    """`[logging]`: how much the server writes to its log (`antrian server --log-level` wins)."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
 class AgencyEntry(StrictModel):
     name: str = Field(min_length=1, max_length=120)
     short_name: str = Field(default="", max_length=40)
@@ -168,6 +174,7 @@ class ServerSettings(StrictModel):
     queue: QueueSettings = Field(default_factory=QueueSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
     schedules: dict[str, WeekHours] = Field(default_factory=dict)
     agencies: list[AgencyEntry] = Field(default_factory=list)
     services: list[ServiceEntry] = Field(default_factory=list)

@@ -1,4 +1,4 @@
-"""`antrian server`: run the central queue server (later also `backup` and `restore`)."""
+"""`antrian server`: run the central queue server; `backup` and `restore` its database."""
 
 from __future__ import annotations
 
@@ -37,7 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (%(default)s)")
     parser.add_argument("--port", type=int, default=8000, help="TCP port (%(default)s)")
-    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING (%(default)s)")
+    parser.add_argument(
+        "--log-level",
+        default=None,
+        help="DEBUG, INFO, WARNING, ERROR (default: [logging] level of the config, else INFO)",
+    )
     parser.add_argument("--access-log", action="store_true", help="log every request")
     parser.add_argument(
         "--clock-start",
@@ -46,8 +50,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pretend the time is this at start, then tick (demos and tests, e.g. "
         "2026-11-30T09:00); never in production",
     )
-    # Sub-actions (`backup`, `restore`) are added here by later issues; none given = run.
-    parser.add_subparsers(dest="action", metavar="ACTION")
+    # Sub-actions; none given = run the server.
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    backup = actions.add_parser(
+        "backup",
+        help="consistent copy of the live database (safe while tickets are issued)",
+        description="Copy the database with SQLite's online backup; the server may keep running.",
+    )
+    _add_location_options(backup)
+    backup.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="backup file, or an existing folder (ending in /) for antrian-<date>-<time>.sqlite3",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        default=None,
+        help="with a folder: keep only this many newest backups there",
+    )
+    restore = actions.add_parser(
+        "restore",
+        help="put a backup back (stop the server first)",
+        description="Check a backup file and make it the server's database. The database it "
+        "replaces is kept beside it as antrian.sqlite3.before-restore-<date>-<time>.",
+    )
+    _add_location_options(restore)
+    restore.add_argument("backup_file", type=Path, help="a file made by `antrian server backup`")
+
+
+def _add_location_options(parser: argparse.ArgumentParser) -> None:
+    """--config/--data also after the action (`antrian server backup --data ...`); SUPPRESS
+    keeps a value given before the action from being overwritten by the default."""
+    parser.add_argument("--config", type=Path, default=argparse.SUPPRESS, help="server TOML file")
+    parser.add_argument(
+        "--data", type=Path, default=argparse.SUPPRESS, help="folder of the SQLite database"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,12 +106,14 @@ def serve(args: argparse.Namespace) -> int:
     from server.app import create_app
     from server.clock import Clock, SettableClock
 
-    configure_logging("server", args.log_level)
+    configure_logging("server", args.log_level or "INFO")
     try:
         settings = load_server_settings(args.config)
     except ConfigError as error:
         log.error("configuration error, server not started: %s", error)
         return 2
+    if args.log_level is None:
+        logging.getLogger().setLevel(settings.logging.level)
     clock = Clock(settings.site.timezone)
     if args.clock_start:
         try:
@@ -102,5 +143,94 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-# name -> function(args) -> exit code; `backup` and `restore` join here later.
-ACTIONS: dict = {}
+def _database_path(args: argparse.Namespace) -> Path:
+    from server.store import DB_FILE
+
+    return (args.data or default_data_dir()) / DB_FILE
+
+
+def _report(message: str) -> None:
+    """The command's answer to the technician (stdout); the log gets it too."""
+    import sys
+
+    log.info("%s", message)
+    sys.stdout.write(message + "\n")
+
+
+def backup(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from antrian.logs import configure_logging
+    from server.store import BackupError, backup_database, verify_database
+
+    configure_logging("server-backup", args.log_level or "INFO")
+    out: Path = args.out
+    folder = out if out.is_dir() or str(out).endswith("/") else None
+    if folder is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = folder / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+    source = _database_path(args)
+    try:
+        backup_database(source, out)
+        verify_database(out)
+    except (BackupError, OSError) as error:
+        log.error("backup failed: %s", error)
+        return 1
+    _report(f"backup of {source} written to {out} ({out.stat().st_size} bytes)")
+    if folder is not None and args.keep:
+        _prune(folder, args.keep)
+    return 0
+
+
+BACKUP_PREFIX, BACKUP_SUFFIX = "antrian-", ".sqlite3"
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Delete all but the `keep` newest backups this command made in `folder`."""
+    made = sorted(folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"))  # names sort by time
+    for old in made[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+        log.info("old backup %s removed (--keep %d)", old, keep)
+
+
+def restore(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import os
+    import shutil
+
+    from antrian.logs import configure_logging
+    from server.store import BackupError, database_in_use, verify_database
+
+    configure_logging("server-restore", args.log_level or "INFO")
+    try:
+        version = verify_database(args.backup_file)
+    except BackupError as error:
+        log.error("not restored: %s", error)
+        return 1
+    target = _database_path(args)
+    if target.exists() and database_in_use(target):
+        log.error(
+            "not restored: %s is in use; stop the server first (systemctl stop antrian-server)",
+            target,
+        )
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    incoming = target.with_name(target.name + ".restoring")
+    shutil.copyfile(args.backup_file, incoming)
+    with incoming.open("rb") as handle:
+        os.fsync(handle.fileno())
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        # The replaced database and its WAL files move aside together, never deleted.
+        for suffix in ("", "-wal", "-shm"):
+            old = target.with_name(target.name + suffix)
+            if old.exists():
+                old.replace(old.with_name(f"{target.name}.before-restore-{stamp}{suffix}"))
+        _report(f"previous database kept as {target.name}.before-restore-{stamp}")
+    incoming.replace(target)
+    _report(f"restored {args.backup_file} (schema {version}) to {target}; start the server now")
+    return 0
+
+
+# name -> function(args) -> exit code
+ACTIONS: dict = {"backup": backup, "restore": restore}
