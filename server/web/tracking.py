@@ -17,7 +17,7 @@ from server.web.render import render
 router = APIRouter()
 
 MAX_CODE = 64
-REFRESH_SECONDS = 10
+REFRESH_SECONDS = 5
 
 
 def _ticket(request: Request, code: str) -> dict | None:
