@@ -18,10 +18,10 @@ TEXTS = Catalog(
         "counter_closed": ("Tutup", "Closed"),
         "offline": ("● Offline — menyambung kembali…", "● Offline — reconnecting…"),
         "connecting": ("Menghubungkan ke server…", "Connecting to the server…"),
-        "audio_missing": ("🔇 Suara tidak tersedia", "🔇 Sound unavailable"),
+        "audio_missing": ("Suara tidak tersedia", "Sound unavailable"),
         "speech_missing": (
-            "🔇 Suara pengumuman tidak tersedia",
-            "🔇 Announcement voice unavailable",
+            "Suara pengumuman tidak tersedia",
+            "Announcement voice unavailable",
         ),
         "not_authorized": (
             "Token layar ditolak server — periksa display.toml",

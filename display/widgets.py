@@ -81,8 +81,10 @@ class Header(QFrame, Scaled):
         self.audio_mark = styled_label("")
         self.date = styled_label("", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock = styled_label("", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label in (self.offline_mark, self.audio_mark, self.date, self.clock):
+        for label in (self.date, self.clock):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        for mark in (self.offline_mark, self.audio_mark):  # pills, not full-height blocks
+            mark.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.offline_mark.hide()
         self.audio_mark.hide()
         dates = QVBoxLayout()
@@ -110,7 +112,7 @@ class Header(QFrame, Scaled):
         mark_css = "border-radius: {r}px; padding: {p}px {q}px; background: {bg};"
         for mark, colour in ((self.offline_mark, RED), (self.audio_mark, ORANGE)):
             mark.setStyleSheet(
-                font_css(self.px(24), bold=True)
+                font_css(self.px(22), bold=True)
                 + mark_css.format(r=self.px(8), p=self.px(6), q=self.px(14), bg=colour)
             )
         if self._logo_pixmap is not None:
@@ -358,7 +360,7 @@ class WaitingChip(QFrame, Scaled):
         self.layout().setVerticalSpacing(0)
         self.code.setStyleSheet(font_css(self.px(34), bold=True, color=AMBER if busy else MUTED))
         self.count.setStyleSheet(font_css(self.px(34), bold=True, color=WHITE if busy else MUTED))
-        self.name.setStyleSheet(font_css(self.px(17), color=MUTED))
+        self.name.setStyleSheet(font_css(self.px(16), color=MUTED))
 
 
 class WaitingStrip(QFrame, Scaled):
