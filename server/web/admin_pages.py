@@ -345,7 +345,9 @@ def create_service(request: Request, posted: AdminPost) -> Response:
         data = {**body.model_dump(), "hours": hours}
         saving(request, lambda: _admin(request).create_service(posted.staff.name, data))
     except FormProblem as problem:
-        return _service_form(request, posted.staff, None, values, hours, problem.errors, status=422)
+        return _service_form(
+            request, posted.staff, None, values, hours, problem.errors, 422, posted.form
+        )
     return _back("/admin/layanan", "created")
 
 
