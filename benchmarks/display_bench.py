@@ -80,9 +80,6 @@ def main() -> None:
     from display.announcer import Announcer
     from display.app import DisplayController, build_window
     from display.audio import CommandPlayer, SpeechSynthesizer
-    from display.qt_guard import keep_none_alive
-
-    keep_none_alive()
 
     class TimedPlayer(CommandPlayer):
         """The real aplay on ALSA's null device; notes when each chime's process is running."""

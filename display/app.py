@@ -153,14 +153,14 @@ def build_window(settings: DisplayAppSettings) -> BoardWindow:
     )
 
 
-def main(config_path: Path | str) -> int:
-    """Run the display until its window closes (or SIGINT/SIGTERM)."""
+def main(config_path: Path | str, windowed: bool = False) -> int:
+    """Run the display until its window closes (or SIGINT/SIGTERM); `windowed` overrides the
+    settings' fullscreen (demos on a desktop)."""
     from PySide6.QtWidgets import QApplication
 
     from antrian.logs import configure_logging
     from config import ConfigError
     from config.display import load_display_settings
-    from display.qt_guard import keep_none_alive
 
     try:
         settings = load_display_settings(config_path)
@@ -169,11 +169,10 @@ def main(config_path: Path | str) -> int:
         log.error("%s", error)
         return 2
     configure_logging("display", settings.log_level)
-    keep_none_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = build_window(settings)
     controller = DisplayController(settings, window, build_announcer(settings))
-    if settings.board.fullscreen:
+    if settings.board.fullscreen and not windowed:
         window.showFullScreen()
     else:
         window.setFixedSize(settings.board.width, settings.board.height)

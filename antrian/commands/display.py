@@ -11,9 +11,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", required=True, metavar="FILE", help="display settings, e.g. config/display.toml"
     )
+    parser.add_argument(
+        "--windowed", action="store_true", help="a normal window instead of fullscreen (demo)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from display.app import main
 
-    return main(args.config)
+    return main(args.config, windowed=args.windowed)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from config.display import load_display_settings  # noqa: E402
 from display.core.board import board_from_state  # noqa: E402
-from display.qt_guard import keep_none_alive  # noqa: E402
 from display.widgets import BoardWindow  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -102,7 +101,6 @@ def shoot(width: int, height: int, name: str, language: str = "id", warnings: bo
 
 
 def main() -> None:
-    keep_none_alive()
     app = QApplication.instance() or QApplication([])
     shots = [
         shoot(1920, 1080, "display_1920x1080.png"),
