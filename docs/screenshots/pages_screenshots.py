@@ -45,7 +45,9 @@ def main() -> None:
             f"{server.api}/tickets", json={"service": "J"}, headers=kiosk, timeout=10
         ).json()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--lang=id-ID"]
+            )
             for size, (width, height) in SIZES.items():
                 shoot_all(browser, server, size, width, height, waiting["tracking_code"])
             browser.close()
