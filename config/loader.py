@@ -85,3 +85,14 @@ def load_settings(model: type[Model], path: Path | str) -> Model:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, [f"not valid TOML: {error}"]) from None
     return parse_settings(model, data, path)
+
+
+def with_server_url(settings: Model, url: str | None) -> Model:
+    """A copy of a device's settings pointing at another server (`--server-url`), validated
+    like the file's own `[server] url`."""
+    if not url:
+        return settings
+    server = parse_settings(
+        ServerConnection, {**settings.server.model_dump(), "url": url}, "--server-url"
+    )
+    return settings.model_copy(update={"server": server})

@@ -153,7 +153,7 @@ def build_window(settings: DisplayAppSettings) -> BoardWindow:
     )
 
 
-def main(config_path: Path | str, windowed: bool = False) -> int:
+def main(config_path: Path | str, windowed: bool = False, server_url: str | None = None) -> int:
     """Run the display until its window closes (or SIGINT/SIGTERM); `windowed` overrides the
     settings' fullscreen (demos on a desktop)."""
     from PySide6.QtWidgets import QApplication
@@ -161,9 +161,10 @@ def main(config_path: Path | str, windowed: bool = False) -> int:
     from antrian.logs import configure_logging
     from config import ConfigError
     from config.display import load_display_settings
+    from config.loader import with_server_url
 
     try:
-        settings = load_display_settings(config_path)
+        settings = with_server_url(load_display_settings(config_path), server_url)
     except ConfigError as error:
         logging.basicConfig()
         log.error("%s", error)

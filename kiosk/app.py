@@ -15,6 +15,7 @@ from antrian.logs import configure_logging
 from client import ApiClient
 from config import ConfigError
 from config.kiosk import KioskSettings, load_kiosk_settings
+from config.loader import with_server_url
 from kiosk.controller import KioskController
 from kiosk.core import KioskFlow, Timeouts
 from kiosk.core.issuing import TicketPrinterPort
@@ -123,9 +124,9 @@ def _quit(kiosk: Kiosk) -> None:
     QApplication.instance().quit()
 
 
-def main(config_path: Path | str, windowed: bool = False) -> int:
+def main(config_path: Path | str, windowed: bool = False, server_url: str | None = None) -> int:
     try:
-        settings = load_kiosk_settings(config_path)
+        settings = with_server_url(load_kiosk_settings(config_path), server_url)
     except ConfigError as error:
         configure_logging("kiosk")
         log.error("cannot start the kiosk: %s", error)

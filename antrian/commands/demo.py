@@ -91,7 +91,20 @@ def run(args: argparse.Namespace) -> int:
             for app in ("kiosk", "display"):
                 config = example_config(f"{app}.toml")
                 children.append(
-                    (app, subprocess.Popen([*antrian, app, "--config", str(config), "--windowed"]))
+                    (
+                        app,
+                        subprocess.Popen(
+                            [
+                                *antrian,
+                                app,
+                                "--config",
+                                str(config),
+                                "--server-url",
+                                url,
+                                "--windowed",
+                            ]
+                        ),
+                    )
                 )
         log.info("press Ctrl+C to stop the demo")
         while all(child.poll() is None for _, child in children):

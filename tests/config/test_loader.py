@@ -43,3 +43,17 @@ def test_catalog_defaults_to_indonesian_and_offers_english():
     texts = Catalog({"greet": ("Silakan pilih layanan", "Please choose a service")})
     assert texts.get("greet") == "Silakan pilih layanan"
     assert texts.get("greet", "en") == "Please choose a service"
+
+
+def test_server_url_override_is_validated_like_the_file(tmp_path):
+    """--server-url replaces [server] url, and a bad one is a ConfigError naming the option."""
+    from config.loader import with_server_url
+
+    path = write(tmp_path, '[server]\nurl = "http://127.0.0.1:8000"\ntoken = "abcdefgh123"\n')
+    settings = load_settings(DeviceFile, path)
+    moved = with_server_url(settings, "http://10.0.0.2:8001/")
+    assert moved.server.url == "http://10.0.0.2:8001"
+    assert moved.server.token == "abcdefgh123"
+    assert with_server_url(settings, None) is settings
+    with pytest.raises(ConfigError, match="--server-url: url: Value error"):
+        with_server_url(settings, "10.0.0.2")

@@ -112,3 +112,19 @@ def test_english_board_texts(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.call_panel.caption.text() == "NOW CALLING"
     assert window.recent.title.text() == "EARLIER CALLS"
+
+
+def test_long_service_name_in_a_narrow_chip_ends_with_an_ellipsis(qtbot):
+    """A service name wider than its chip is shortened at the end with "…", not cut both sides."""
+    from display.core.board import WaitingView
+    from display.widgets import WaitingChip
+
+    chip = WaitingChip("id")
+    qtbot.addWidget(chip)
+    chip.resize(160, 80)
+    chip.show()
+    name = "Pendaftaran Pengecekan Sertipikat dan Informasi Pertanahan"
+    chip.show_item(WaitingView(code="P", name=name, agency="BPN", waiting=3))
+    qtbot.waitUntil(lambda: chip.name.text().endswith("…"))
+    assert chip.name.text().startswith("Pend")
+    assert chip.name.full_text() == name
