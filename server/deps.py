@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -10,7 +11,14 @@ from fastapi import Depends, Header, Path, Request
 from starlette.concurrency import run_in_threadpool
 
 from server.admin import Admin
-from server.auth import LoginThrottle, Principal, hash_token
+from server.auth import (
+    DUMMY_HASH,
+    LoginThrottle,
+    Principal,
+    hash_token,
+    new_token,
+    verify_password,
+)
 from server.errors import ServerError
 from server.queue import Queue
 from server.texts import language_of
@@ -44,7 +52,11 @@ def language(request: Request) -> str:
 def _principal(request: Request, authorization: str | None) -> Principal:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
-    token = authorization[7:].strip()
+    return principal_for_token(request, authorization[7:].strip())
+
+
+def principal_for_token(request: Request, token: str) -> Principal:
+    """Who holds `token`: a device, or a user with a live session (API bearer or page cookie)."""
     if not token or len(token) > 512:
         raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
     queue = services(request).queue
@@ -64,6 +76,35 @@ def _principal(request: Request, authorization: str | None) -> Principal:
                 frozenset(tx.user_counter_ids(user["id"])),
             )
     raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
+
+
+def log_in(svc: Services, username: str, password: str, address: str) -> dict:
+    """The one staff login, for the API and the pages: throttled, a new session on success."""
+    queue = svc.queue
+    now, at, _ = queue.now()
+    wait = svc.throttle.retry_after(username, address, now)
+    if wait:
+        raise ServerError(
+            "too_many_attempts", 429, headers={"Retry-After": str(wait)}, seconds=wait
+        )
+    with queue.store.read() as tx:
+        user = tx.user_by_username(username)
+    stored = user["password_hash"] if user is not None and user["active"] else DUMMY_HASH
+    if not verify_password(password, stored) or user is None or not user["active"]:
+        svc.throttle.failed(username, address, now)
+        raise ServerError("invalid_credentials", 401)
+    svc.throttle.succeeded(username)
+    token = new_token()
+    expires = now + dt.timedelta(hours=queue.settings.auth.session_hours)
+    with queue.store.write() as tx:
+        tx.delete_expired_sessions(at)
+        tx.insert_session(hash_token(token), user["id"], at, expires.isoformat())
+        counters = tx.user_counter_ids(user["id"])
+    return {
+        "token": token,
+        "expires_at": expires.isoformat(),
+        "user": {"username": user["username"], "role": user["role"], "counters": counters},
+    }
 
 
 DEVICE_CACHE_SECONDS = 5.0

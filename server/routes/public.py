@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, Field
 
 from server import __version__
-from server.auth import DUMMY_HASH, Principal, hash_token, new_token, verify_password
-from server.deps import STAFF, Services, language, services
-from server.errors import ServerError
+from server.auth import Principal, hash_token
+from server.deps import STAFF, Services, language, log_in, services
 
 router = APIRouter()
 
@@ -45,32 +43,8 @@ class LoginIn(BaseModel):
 
 @router.post("/auth/login")
 def login(body: LoginIn, request: Request, svc: Annotated[Services, Depends(services)]) -> dict:
-    queue = svc.queue
-    now, at, _ = queue.now()
     address = request.client.host if request.client else "?"
-    wait = svc.throttle.retry_after(body.username, address, now)
-    if wait:
-        raise ServerError(
-            "too_many_attempts", 429, headers={"Retry-After": str(wait)}, seconds=wait
-        )
-    with queue.store.read() as tx:
-        user = tx.user_by_username(body.username)
-    stored = user["password_hash"] if user is not None and user["active"] else DUMMY_HASH
-    if not verify_password(body.password, stored) or user is None or not user["active"]:
-        svc.throttle.failed(body.username, address, now)
-        raise ServerError("invalid_credentials", 401)
-    svc.throttle.succeeded(body.username)
-    token = new_token()
-    expires = now + dt.timedelta(hours=queue.settings.auth.session_hours)
-    with queue.store.write() as tx:
-        tx.delete_expired_sessions(at)
-        tx.insert_session(hash_token(token), user["id"], at, expires.isoformat())
-        counters = tx.user_counter_ids(user["id"])
-    return {
-        "token": token,
-        "expires_at": expires.isoformat(),
-        "user": {"username": user["username"], "role": user["role"], "counters": counters},
-    }
+    return log_in(svc, body.username, body.password, address)
 
 
 @router.post("/auth/logout")

@@ -21,10 +21,9 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from server.auth import Principal, hash_token
-from server.deps import _principal
+from server.deps import log_in, principal_for_token
 from server.errors import ServerError
 from server.routes.public import LoginIn
-from server.routes.public import login as api_login
 from server.web.render import LANG_COOKIE, LANGUAGES, error_text, language, render, translator
 
 log = logging.getLogger(__name__)
@@ -93,7 +92,7 @@ def current_staff(request: Request) -> Staff | None:
     if not token:
         return None
     try:
-        principal = _principal(request, f"Bearer {token}")
+        principal = principal_for_token(request, token)
     except ServerError:
         return None  # unknown or expired session
     if principal.kind != "user":
@@ -201,10 +200,11 @@ def login(request: Request, form: Form) -> Response:
     except ValidationError:
         return again(422, t("login_fill_both"))
     try:
-        answer = api_login(body, request, request.app.state.services)
+        address = request.client.host if request.client else "?"
+        answer = log_in(request.app.state.services, body.username, body.password, address)
     except ServerError as error:
         return again(error.status, error_text(error, lang))
-    staff = Staff(_principal(request, f"Bearer {answer['token']}"), answer["token"])
+    staff = Staff(principal_for_token(request, answer["token"]), answer["token"])
     response = RedirectResponse(safe_next(target, home_of(staff)), status_code=303)
     hours = request.app.state.settings.auth.session_hours
     response.set_cookie(
