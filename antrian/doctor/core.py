@@ -107,13 +107,11 @@ def run_check(check: Check, context: Context) -> Result:
 def run_checks(
     checks: list[Check], context: Context, on_result: Callable[[Result], None] | None = None
 ) -> list[Result]:
-    """Run `checks` in order; a check whose `needs` failed (or were skipped) is skipped."""
+    """Run `checks` in order; a check whose `needs` failed is skipped."""
     results: list[Result] = []
     by_key: dict[str, Result] = {}
     for check in checks:
-        blocked = [
-            key for key in check.needs if key in by_key and by_key[key].status in ("fail", "skip")
-        ]
+        blocked = [key for key in check.needs if key in by_key and by_key[key].status == "fail"]
         if blocked:
             other = by_key[blocked[0]].title
             result = Result(

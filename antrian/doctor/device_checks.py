@@ -325,6 +325,8 @@ def check_say_test(context: Context) -> Outcome:
         make_chime,
     )
 
+    if not voice_enabled(context):
+        return Outcome("skip", context.text("voice_disabled"))
     if not context.found.get("say_test"):
         return Outcome("skip", context.text("not_requested", option="--say-test"))
     voice = context.settings.voice
