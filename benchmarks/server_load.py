@@ -3,11 +3,16 @@
 Runs `antrian server` as a child process on a fresh data folder (a generated config: always-open
 services without quota, one operator per counter, one token per kiosk and display), then:
 
-1. issue:      N kiosks issue T tickets each, as fast as they can (threads, requests);
+1. issue:      N kiosks issue T tickets each, as fast as they can; then paced;
 2. call-next:  M counters call next + finish as fast as they can, no displays;
-3. call→display: K displays long-poll /display/state (asyncio + httpx) while the counters call
-   at a steady pace; latency = display received the call − counter sent call-next;
+3. call→display: K displays long-poll /display/state (in their own process) while the counters
+   call at a steady pace; latency = display had the answer's head − counter sent call-next;
 4. raw disk:   single-row INSERT + COMMIT in SQLite WAL, synchronous=FULL, in the same folder.
+
+The clients are asyncio tasks (uvloop when present) on raw streams with a minimal HTTP/1.1
+reader, one keep-alive connection each: a few tens of microseconds of client CPU per request,
+so on two shared cores the figures are the server's, not the load generator's. Times are taken
+as soon as a response head arrives (`time.monotonic`, the same clock in every process).
 
 Prints throughput and p50/p95/p99 per phase and the ratio issue rate / raw commit rate.
 Bounded: every phase has a count and a time limit.
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import multiprocessing
 import os
 import platform
@@ -27,12 +33,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-
-import httpx
-import requests
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,6 +44,7 @@ from tests.support.live_server import ServerProcess  # noqa: E402
 
 SERVICES = "ABCDEFGHJK"
 PASSWORD = "bench-password-1"
+TIMEOUT = 30.0
 
 
 def write_config(folder: Path, counters: int, kiosks: int, displays: int) -> Path:
@@ -64,6 +68,55 @@ def write_config(folder: Path, counters: int, kiosks: int, displays: int) -> Pat
     return path
 
 
+class Http:
+    """One keep-alive HTTP/1.1 connection; answers must carry Content-Length (uvicorn's do)."""
+
+    def __init__(self, url: str, token: str | None = None):
+        parts = urlsplit(url)
+        self.host, self.port, self.prefix = parts.hostname, parts.port, parts.path
+        self.fixed = f"Host: {self.host}:{self.port}\r\n".encode()
+        if token:
+            self.fixed += f"Authorization: Bearer {token}\r\n".encode()
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def open(self) -> Http:
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        return self
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+    async def request(
+        self, method: str, path: str, body: object = None, headers: str = ""
+    ) -> tuple[int, bytes, float]:
+        """(status, body, monotonic time the response head arrived)."""
+        payload = b"" if body is None else json.dumps(body).encode()
+        head = f"{method} {self.prefix}{path} HTTP/1.1\r\n".encode() + self.fixed + headers.encode()
+        if body is not None:
+            head += b"Content-Type: application/json\r\n"
+        head += b"Content-Length: %d\r\n\r\n" % len(payload)
+        self.writer.write(head + payload)
+        answer = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), TIMEOUT)
+        arrived = time.monotonic()
+        status = int(answer[9:12])
+        lower = answer.lower()
+        at = lower.find(b"\r\ncontent-length:")
+        if at < 0:
+            raise RuntimeError(f"answer without Content-Length: {answer!r}")
+        length = int(lower[at + 17 : lower.find(b"\r\n", at + 2)])
+        return status, await self.reader.readexactly(length), arrived
+
+
+async def _checked(conn: Http, method: str, path: str, body: object = None, headers: str = ""):
+    started = time.monotonic()
+    status, data, arrived = await conn.request(method, path, body, headers)
+    if status >= 400 and status != 404:
+        raise RuntimeError(f"{method} {path}: {status} {data[:200]!r}")
+    return status, data, started, arrived
+
+
 def percentiles(samples: list[float]) -> str:
     if not samples:
         return "no samples"
@@ -78,143 +131,124 @@ def percentiles(samples: list[float]) -> str:
     )
 
 
-def run_threads(count: int, target, *args) -> None:
-    threads = [threading.Thread(target=target, args=(index, *args)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-
-def phase_issue(
-    api: str, kiosks: int, per_kiosk: int, deadline: float, tag: str = "a", pace: float = 0.0
-) -> tuple[float, list]:
+async def phase_issue(
+    api: str, kiosks: int, per_kiosk: int, seconds: float, tag: str, pace: float = 0.0
+) -> tuple[float, list[float]]:
     """Kiosks issue tickets; `pace` seconds between a kiosk's tickets (0 = flat out)."""
+    conns = [await Http(api, f"bench-kiosk-{i + 1:04d}").open() for i in range(kiosks)]
     latencies: list[float] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(kiosks)
+    deadline = time.monotonic() + seconds
 
-    def kiosk(index: int) -> None:
-        session = requests.Session()
-        session.headers["Authorization"] = f"Bearer bench-kiosk-{index + 1:04d}"
-        barrier.wait()
+    async def kiosk(index: int) -> None:
         if pace:  # kiosks are not synchronised: each starts at its own moment
-            time.sleep(random.uniform(0, pace))
+            await asyncio.sleep(random.uniform(0, pace))
         for number in range(per_kiosk):
             if time.monotonic() > deadline:
                 return
-            started = time.perf_counter()
-            answer = session.post(
-                f"{api}/tickets",
-                json={"service": SERVICES[(index + number) % len(SERVICES)]},
-                headers={"Idempotency-Key": f"{tag}-{index}-{number}"},
-                timeout=30,
+            _, _, started, arrived = await _checked(
+                conns[index],
+                "POST",
+                "/tickets",
+                {"service": SERVICES[(index + number) % len(SERVICES)]},
+                f"Idempotency-Key: {tag}-{index}-{number}\r\n",
             )
-            elapsed = time.perf_counter() - started
-            answer.raise_for_status()
-            with lock:
-                latencies.append(elapsed)
+            latencies.append(arrived - started)
             if pace:
-                time.sleep(max(0.0, pace - elapsed))
+                await asyncio.sleep(max(0.0, pace - (arrived - started)))
 
-    started = time.perf_counter()
-    run_threads(kiosks, kiosk)
-    return len(latencies) / (time.perf_counter() - started), latencies
+    started = time.monotonic()
+    await asyncio.gather(*(kiosk(i) for i in range(kiosks)))
+    rate = len(latencies) / (time.monotonic() - started)
+    for conn in conns:
+        conn.close()
+    return rate, latencies
 
 
-def login_all(api: str, counters: int) -> list[str]:
-    tokens = []
+async def login_all(api: str, counters: int) -> list[tuple[str, int]]:
+    """(token, counter id) per operator."""
+    result = []
     for number in range(1, counters + 1):
-        answer = requests.post(
-            f"{api}/auth/login", json={"username": f"op{number}", "password": PASSWORD}, timeout=30
+        conn = await Http(api).open()
+        _, data, _, _ = await _checked(
+            conn, "POST", "/auth/login", {"username": f"op{number}", "password": PASSWORD}
         )
-        answer.raise_for_status()
-        tokens.append(answer.json()["token"])
-    return tokens
+        conn.close()
+        token = json.loads(data)["token"]
+        conn = await Http(api, token).open()
+        _, data, _, _ = await _checked(conn, "GET", "/counters")
+        conn.close()
+        result.append((token, json.loads(data)[0]["id"]))
+    return result
 
 
-def counter_ids(api: str, tokens: list[str]) -> list[int]:
-    ids = []
-    for token in tokens:
-        answer = requests.get(
-            f"{api}/counters", headers={"Authorization": f"Bearer {token}"}, timeout=30
-        )
-        ids.append(answer.json()[0]["id"])
-    return ids
-
-
-def phase_calls(
+async def phase_calls(
     api: str,
-    tokens: list[str],
-    ids: list[int],
+    operators: list[tuple[str, int]],
     limit: int,
-    deadline: float,
+    seconds: float,
     pace: float = 0.0,
-    sent_at: dict | None = None,
-) -> tuple[float, list]:
-    """Counters call next and finish; `pace` seconds between calls per counter (0 = flat out)."""
+    sent_at: dict[int, float] | None = None,
+) -> tuple[float, list[float]]:
+    """Counters call next, then finish at once; `pace` seconds between a counter's calls
+    (0 = flat out). `sent_at` gets, per called ticket, when its call-next was sent."""
+    conns = [await Http(api, token).open() for token, _ in operators]
     latencies: list[float] = []
-    lock = threading.Lock()
     remaining = [limit]
+    deadline = time.monotonic() + seconds
 
-    def counter(index: int) -> None:
-        session = requests.Session()
-        session.headers["Authorization"] = f"Bearer {tokens[index]}"
-        base = f"{api}/counters/{ids[index]}"
+    async def counter(index: int) -> None:
+        base = f"/counters/{operators[index][1]}"
         if pace:  # counters are not synchronised either
-            time.sleep(random.uniform(0, pace))
-        while time.monotonic() < deadline:
-            with lock:
-                if remaining[0] <= 0:
-                    return
-                remaining[0] -= 1
-            started_wall = time.time()
-            started = time.perf_counter()
-            answer = session.post(f"{base}/call-next", timeout=30)
-            elapsed = time.perf_counter() - started
-            if answer.status_code == 404:
+            await asyncio.sleep(random.uniform(0, pace))
+        while time.monotonic() < deadline and remaining[0] > 0:
+            remaining[0] -= 1
+            status, data, started, arrived = await _checked(
+                conns[index], "POST", f"{base}/call-next"
+            )
+            if status == 404:
                 return
-            answer.raise_for_status()
-            with lock:
-                latencies.append(elapsed)
-                if sent_at is not None:
-                    sent_at[answer.json()["current"]["id"]] = started_wall
-            session.post(f"{base}/finish", timeout=30).raise_for_status()
+            latencies.append(arrived - started)
+            if sent_at is not None:
+                sent_at[json.loads(data)["current"]["id"]] = started
+            await _checked(conns[index], "POST", f"{base}/finish")
             if pace:
-                time.sleep(pace * random.uniform(0.5, 1.5))
+                await asyncio.sleep(pace * random.uniform(0.5, 1.5))
 
-    started = time.perf_counter()
-    run_threads(len(tokens), counter)
-    return len(latencies) / (time.perf_counter() - started), latencies
+    started = time.monotonic()
+    await asyncio.gather(*(counter(i) for i in range(len(operators))))
+    rate = len(latencies) / (time.monotonic() - started)
+    for conn in conns:
+        conn.close()
+    return rate, latencies
 
 
 def display_process(api: str, count: int, ready, stop, results) -> None:
-    """K displays long-polling in one asyncio loop, in their own process (so the load generator
-    does not starve the server of the second core less than it must); sends back, per display,
-    when it first saw each called ticket."""
+    """K displays long-polling in one event loop, in their own process; sends back, per display,
+    when it first had each called ticket (the moment the answer's head arrived)."""
     seen: list[dict[int, float]] = [{} for _ in range(count)]
+    ready_count = [0]
 
     async def poll(index: int) -> None:
-        # One client (one connection) per display, as in the hall; a shared pool of 100
-        # connections in httpx adds its own queueing and would measure the client, not us.
-        headers = {"Authorization": f"Bearer bench-display-{index + 1:04d}"}
-        async with httpx.AsyncClient(timeout=40, headers=headers) as client:
-            version = (await client.get(f"{api}/display/state")).json()["version"]
-            ready_count.append(index)
-            if len(ready_count) == count:
-                ready.set()
-            while not stop.is_set():
-                answer = await client.get(f"{api}/display/state?since={version}&wait=2")
-                received = time.time()
-                state = answer.json()
-                version = state["version"]
-                for call in state["calls"]:
-                    seen[index].setdefault(call["ticket"]["id"], received)
+        conn = await Http(api, f"bench-display-{index + 1:04d}").open()
+        _, data, _, _ = await _checked(conn, "GET", "/display/state")
+        version = json.loads(data)["version"]
+        ready_count[0] += 1
+        if ready_count[0] == count:
+            ready.set()
+        while not stop.is_set():
+            _, data, _, arrived = await _checked(
+                conn, "GET", f"/display/state?since={version}&wait=2"
+            )
+            state = json.loads(data)
+            version = state["version"]
+            for call in state["calls"]:
+                seen[index].setdefault(call["ticket"]["id"], arrived)
+        conn.close()
 
     async def run() -> None:
         await asyncio.gather(*(poll(i) for i in range(count)))
 
-    ready_count: list[int] = []
+    _event_loop_policy()
     asyncio.run(run())
     results.put(seen)
 
@@ -250,6 +284,73 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
+def _event_loop_policy() -> None:
+    try:
+        import uvloop
+    except ImportError:
+        return
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+
+
+async def run_phases(args: argparse.Namespace, api: str, folder: Path) -> None:
+    issue_rate, latencies = await phase_issue(
+        api, args.kiosks, args.tickets_per_kiosk, args.phase_seconds, "a"
+    )
+    print(f"\n[issue]      {args.kiosks} kiosks flat out: {issue_rate:7.1f} tickets/s")
+    print(f"             latency {percentiles(latencies)}")
+
+    rate, latencies = await phase_issue(
+        api, args.kiosks, args.paced_tickets, args.phase_seconds, "paced", args.kiosk_pace
+    )
+    print(
+        f"\n[issue]      {args.kiosks} kiosks, each one ticket per {args.kiosk_pace}s: "
+        f"{rate:7.1f} tickets/s"
+    )
+    print(f"             latency {percentiles(latencies)}")
+
+    operators = await login_all(api, args.counters)
+    rate, latencies = await phase_calls(api, operators, len(latencies), args.phase_seconds)
+    print(f"\n[call-next]  {args.counters} counters: {rate:7.1f} calls/s (each + finish)")
+    print(f"             latency {percentiles(latencies)}")
+
+    # Tickets for the paced phase.
+    await phase_issue(api, args.kiosks, -(-args.paced_calls // args.kiosks), 60, "b")
+    context = multiprocessing.get_context("spawn")
+    ready, stop, results = context.Event(), context.Event(), context.Queue()
+    displays = context.Process(
+        target=display_process, args=(api, args.displays, ready, stop, results)
+    )
+    displays.start()
+    loop = asyncio.get_running_loop()
+    if not await loop.run_in_executor(None, ready.wait, 120):
+        raise RuntimeError("the displays did not connect within 120 s")
+    sent_at: dict[int, float] = {}
+    _, call_latencies = await phase_calls(
+        api, operators, args.paced_calls, args.phase_seconds, args.pace, sent_at
+    )
+    await asyncio.sleep(1.0)  # let the last answers reach the displays
+    stop.set()
+    seen_by_display = await loop.run_in_executor(None, results.get, True, 60)
+    displays.join(30)
+    delays = [
+        seen[ticket] - sent
+        for seen in seen_by_display
+        for ticket, sent in sent_at.items()
+        if ticket in seen
+    ]
+    missed = len(sent_at) * args.displays - len(delays)
+    print(
+        f"\n[call→display] {args.displays} displays long-polling, {len(sent_at)} calls "
+        f"({args.counters} counters, one call per {args.pace}s each)"
+    )
+    print(f"             call-next latency {percentiles(call_latencies)}")
+    print(f"             call→display      {percentiles(delays)}  missed {missed}")
+
+    raw = raw_commit_rate(folder, 3.0)
+    print(f"\n[raw disk]   fsync'd single-row SQLite commits: {raw:8.1f} /s")
+    print(f"             ratio issue rate / raw commit rate: {issue_rate / raw:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kiosks", type=int, default=50)
@@ -273,80 +374,9 @@ def main() -> int:
     server = ServerProcess(data, config, clock_start=None)
     server.start()
     try:
-        api = server.api
         print(f"server: antrian server on {server.url} (one uvicorn process)")
-
-        rate, latencies = phase_issue(
-            api, args.kiosks, args.tickets_per_kiosk, time.monotonic() + args.phase_seconds
-        )
-        issue_rate = rate
-        print(f"\n[issue]      {args.kiosks} kiosks flat out: {rate:7.1f} tickets/s")
-        print(f"             latency {percentiles(latencies)}")
-
-        rate, latencies = phase_issue(
-            api,
-            args.kiosks,
-            args.paced_tickets,
-            time.monotonic() + args.phase_seconds,
-            tag="paced",
-            pace=args.kiosk_pace,
-        )
-        print(
-            f"\n[issue]      {args.kiosks} kiosks, each one ticket per {args.kiosk_pace}s: "
-            f"{rate:7.1f} tickets/s"
-        )
-        print(f"             latency {percentiles(latencies)}")
-
-        tokens = login_all(api, args.counters)
-        ids = counter_ids(api, tokens)
-        rate, latencies = phase_calls(
-            api, tokens, ids, len(latencies), time.monotonic() + args.phase_seconds
-        )
-        print(f"\n[call-next]  {args.counters} counters: {rate:7.1f} calls/s (each + finish)")
-        print(f"             latency {percentiles(latencies)}")
-
-        # Tickets for the paced phase.
-        phase_issue(
-            api, args.kiosks, -(-args.paced_calls // args.kiosks), time.monotonic() + 60, tag="b"
-        )
-        context = multiprocessing.get_context("spawn")
-        ready, stop, results = context.Event(), context.Event(), context.Queue()
-        displays = context.Process(
-            target=display_process, args=(api, args.displays, ready, stop, results)
-        )
-        displays.start()
-        ready.wait(120)
-        sent_at: dict[int, float] = {}
-        _, call_latencies = phase_calls(
-            api,
-            tokens,
-            ids,
-            args.paced_calls,
-            time.monotonic() + args.phase_seconds,
-            pace=args.pace,
-            sent_at=sent_at,
-        )
-        time.sleep(1.0)  # let the last answers reach the displays
-        stop.set()
-        seen_by_display = results.get(timeout=60)
-        displays.join(30)
-        delays = [
-            seen[ticket] - sent
-            for seen in seen_by_display
-            for ticket, sent in sent_at.items()
-            if ticket in seen
-        ]
-        missed = len(sent_at) * args.displays - len(delays)
-        print(
-            f"\n[call→display] {args.displays} displays long-polling, {len(sent_at)} calls "
-            f"({args.counters} counters, one call per {args.pace}s each)"
-        )
-        print(f"             call-next latency {percentiles(call_latencies)}")
-        print(f"             call→display      {percentiles(delays)}  missed {missed}")
-
-        raw = raw_commit_rate(folder, 3.0)
-        print(f"\n[raw disk]   fsync'd single-row SQLite commits: {raw:8.1f} /s")
-        print(f"             ratio issue rate / raw commit rate: {issue_rate / raw:.3f}")
+        _event_loop_policy()
+        asyncio.run(run_phases(args, server.api, folder))
     finally:
         server.stop()
         subprocess.run(["rm", "-rf", str(folder)], check=False)
