@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -435,8 +435,10 @@ class WaitingStrip(QFrame, Scaled):
 
 
 class Marquee(QWidget, Scaled):
-    """A line of text scrolling right to left. The text is rendered once into a pixmap, and
-    only this strip is repainted, at 30 frames a second, to keep the CPU idle."""
+    """A line of text scrolling right to left. The text is rendered once into a pixmap (twice
+    side by side, so the loop is seamless) held by a child label; each frame only moves that
+    label, 30 times a second. No Python paint code runs per frame: cheap, and it avoids a
+    PySide6 crash seen with a QPainter in a Python paintEvent under pytest-qt."""
 
     FRAME_MS = 33
 
@@ -444,12 +446,18 @@ class Marquee(QWidget, Scaled):
         super().__init__()
         self.speed = speed
         self.text = ""
-        self._pixmap: QPixmap | None = None
+        self._loop_width = 0.0  # width of one copy of the text and its gap, in pixels
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(AMBER))
+        self.setPalette(palette)
+        self._strip = QLabel(self)
+        self._strip.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(self.FRAME_MS)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
-        self._timer.timeout.connect(self.update)
+        self._timer.timeout.connect(self._step)
         self.restyle()
 
     @property
@@ -466,49 +474,47 @@ class Marquee(QWidget, Scaled):
             self._timer.start()
         else:
             self._timer.stop()
-        self.update()
 
     def _render(self) -> None:
-        if not self.text:
-            self._pixmap = None
+        if not self.text or self.height() <= 0:
+            self._strip.clear()
+            self._strip.hide()
+            self._loop_width = 0.0
             return
         font = QFont(FONT)
         font.setPixelSize(self.px(34))
-        metrics = QFontMetrics(font)
-        gap = "        ✦        "
-        text = self.text + gap
+        one_loop = self.text + "        ✦        "
+        self._loop_width = float(QFontMetrics(font).horizontalAdvance(one_loop))
+        copies = max(2, int(self.width() / max(self._loop_width, 1.0)) + 2)
         ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(
-            int((metrics.horizontalAdvance(text) + 2) * ratio), int(self.height() * ratio)
-        )
+        pixmap = QPixmap(int((self._loop_width * copies + 2) * ratio), int(self.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor(AMBER))
         painter = QPainter(pixmap)
         painter.setFont(font)
         painter.setPen(QColor(NAVY))
-        painter.drawText(pixmap.rect().adjusted(0, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        for copy in range(copies):
+            area = QRectF(copy * self._loop_width, 0, self._loop_width + 2, self.height())
+            painter.drawText(area, Qt.AlignmentFlag.AlignVCenter, one_loop)
         painter.end()
-        self._pixmap = pixmap
+        self._strip.setPixmap(pixmap)
+        self._strip.resize(pixmap.deviceIndependentSize().toSize())
+        self._strip.show()
+        self._step()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(AMBER))
-        if self._pixmap is not None:
-            width = self._pixmap.width() / self._pixmap.devicePixelRatio()
-            offset = (self._clock.elapsed() / 1000 * self.speed * self.scale) % width
-            x = -offset
-            while x < self.width():
-                painter.drawPixmap(int(x), 0, self._pixmap)
-                x += width
-        painter.end()
+    def _step(self) -> None:
+        if self._loop_width <= 0:
+            return
+        offset = (self._clock.elapsed() / 1000 * self.speed * self.scale) % self._loop_width
+        self._strip.move(-int(offset), 0)
 
     def restyle(self) -> None:
         self.setFixedHeight(self.px(64))
         self._render()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._render()
         super().resizeEvent(event)
+        self._render()
 
 
 class Slideshow(QLabel, Scaled):
