@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from antrian.commands._screen_app import add_screen_app_arguments
+
 HELP = "Run the hall TV display (board + Indonesian voice)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", required=True, metavar="FILE", help="display settings, e.g. config/display.toml"
-    )
-    parser.add_argument(
-        "--server-url", metavar="URL", help="use this server instead of the file's [server] url"
-    )
-    parser.add_argument(
-        "--windowed", action="store_true", help="a normal window instead of fullscreen (demo)"
-    )
+    add_screen_app_arguments(parser, example="config/display.toml")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from antrian.commands._screen_app import add_screen_app_arguments
+
 HELP = "run the touchscreen ticket kiosk (PySide6)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", required=True, metavar="FILE", help="the kiosk's settings, e.g. kiosk.toml"
-    )
-    parser.add_argument(
-        "--server-url", metavar="URL", help="use this server instead of the file's [server] url"
-    )
-    parser.add_argument(
-        "--windowed", action="store_true", help="a normal window instead of fullscreen (testing)"
-    )
+    add_screen_app_arguments(parser, example="config/kiosk.toml")
 
 
 def run(args: argparse.Namespace) -> int:
