@@ -143,6 +143,7 @@ def create_app(
         log.info("server ready: data in %s, schema version %d", store.path, store.schema_version())
         yield
         notifier.unbind()
+        app.state.services.store_thread.shutdown(wait=True)
 
     app = FastAPI(
         title="Antrian MPP",

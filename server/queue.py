@@ -124,8 +124,7 @@ class Queue:
         """A ticket as the contract shows it; `private=False` leaves out what only staff see."""
         ahead = eta = None
         if row["status"] == "waiting":
-            queue = tx.waiting_in_service(row["service_id"], row["day"])
-            ahead = _ahead_of(row, queue)
+            ahead = tx.waiting_ahead(row)
             eta = self._eta(tx, row["service_id"], ahead, tx.counters_per_service())
         view = {
             "id": row["id"],
@@ -205,7 +204,8 @@ class Queue:
                     data={"priority": priority},
                 )
                 created = True
-        return self.ticket(ticket_id), created
+            # Built in the same transaction; the answer still goes out only after the commit.
+            return self.ticket_view(tx, tx.ticket(ticket_id)), created
 
     def printed(self, device: Principal, ticket_id: int, ok: bool, reason: str | None) -> dict:
         _, at, day = self.now()
@@ -495,10 +495,9 @@ class Queue:
             "services": [{"code": s["code"], "name": s["name"]} for s in services],
             "current": self.ticket_view(tx, current) if current else None,
         }
-        candidates = tx.call_candidates(counter["id"], day)
-        view["waiting_count"] = len(candidates)
+        view["waiting_count"] = tx.waiting_count_at(counter["id"], day)
         if full:
-            choice = self._next_choice(tx, counter, day, candidates)
+            choice = self._next_choice(tx, counter, day)
             view["next_ticket_id"] = choice[0].id if choice else None
             view["waiting"] = [
                 _short_ticket(r) for r in tx.waiting_for_counter(counter["id"], day, WAITING_SHOWN)
@@ -508,9 +507,12 @@ class Queue:
             ]
         return view
 
-    def _next_choice(self, tx: Tx, counter: sqlite3.Row, day: str, rows=None):
-        """(ticket, new streak) that call-next would take at this counter now, or None."""
-        rows = tx.call_candidates(counter["id"], day) if rows is None else rows
+    def _next_choice(self, tx: Tx, counter: sqlite3.Row, day: str):
+        """(ticket, new streak) that call-next would take at this counter now, or None.
+
+        The store hands over only the head of each class (priority, normal): the call order
+        never looks further, and a counter may have a thousand tickets waiting."""
+        rows = tx.call_candidates(counter["id"], day)
         candidates = [rules.Candidate(r["id"], r["priority"], r["queued_at"]) for r in rows]
         limit = int(self.runtime(tx)["priority_streak_limit"])
         return rules.choose_next(candidates, counter["priority_streak"], limit)
@@ -613,16 +615,6 @@ class Queue:
 
 def _with_server_time(prefix: bytes, now: dt.datetime) -> bytes:
     return prefix + b', "server_time": "' + now.isoformat().encode() + b'"}'
-
-
-def _ahead_of(ticket: sqlite3.Row, queue: list[sqlite3.Row]) -> int:
-    """Tickets of the same service that go before this one: priority first, then by time."""
-
-    def order(row) -> tuple:
-        return (0 if row["priority"] else 1, row["queued_at"], row["id"])
-
-    mine = order(ticket)
-    return sum(1 for row in queue if row["id"] != ticket["id"] and order(row) < mine)
 
 
 def _short_ticket(row: sqlite3.Row) -> dict:

@@ -127,6 +127,10 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 2: a service's last finished tickets (the ETA) without reading every ticket ever issued
+    """
+    CREATE INDEX tickets_done_by_service ON tickets (service_id, status, finished_at);
+    """,
 ]
 
 # Columns callers may change through the generic update helpers (never user-supplied names).
@@ -437,12 +441,26 @@ class Tx:
         )
 
     def call_candidates(self, counter_id: int, day: str) -> list[sqlite3.Row]:
-        """Only what the call order needs, for every waiting ticket of the counter's services."""
+        """The longest-waiting priority ticket and the longest-waiting normal ticket of the
+        counter's services (at most two rows): all that the call order looks at."""
+        head = (
+            "SELECT * FROM (SELECT t.id, t.priority, t.queued_at FROM tickets t"
+            " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
+            " AND (COALESCE(t.priority, '') = '') = ? ORDER BY t.queued_at, t.id LIMIT 1)"
+        )
         return self._all(
-            "SELECT t.id, t.priority, t.queued_at FROM tickets t"
+            f"{head} UNION ALL {head}", (counter_id, day, False, counter_id, day, True)
+        )
+
+    def waiting_count_at(self, counter_id: int, day: str) -> int:
+        """Today's waiting tickets of the counter's services."""
+        return self._value(
+            "SELECT COUNT(*) FROM tickets t"
             " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'",
             (counter_id, day),
+            default=0,
         )
 
     def no_shows_for_counter(self, counter_id: int, day: str) -> list[sqlite3.Row]:
@@ -453,11 +471,15 @@ class Tx:
             (counter_id, day),
         )
 
-    def waiting_in_service(self, service_id: int, day: str) -> list[sqlite3.Row]:
-        return self._all(
-            "SELECT id, priority, queued_at FROM tickets"
-            " WHERE service_id = ? AND day = ? AND status = 'waiting' ORDER BY queued_at, id",
-            (service_id, day),
+    def waiting_ahead(self, ticket: sqlite3.Row) -> int:
+        """Waiting tickets of the ticket's service and day that go before it: priority first,
+        then by time in line (`queued_at`, then id)."""
+        normal = not ticket["priority"]
+        return self._value(
+            "SELECT COUNT(*) FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'"
+            " AND (COALESCE(priority, '') = '', queued_at, id) < (?, ?, ?)",
+            (ticket["service_id"], ticket["day"], normal, ticket["queued_at"], ticket["id"]),
+            default=0,
         )
 
     def tickets_of_day(self, day: str) -> list[sqlite3.Row]:

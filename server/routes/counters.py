@@ -1,4 +1,7 @@
-"""Counter staff: call, recall, start, finish, no-show, transfer, reactivate, pause, resume."""
+"""Counter staff: call, recall, start, finish, no-show, transfer, reactivate, pause, resume.
+
+Async handlers that hand the store work to the store thread (`Services.run`).
+"""
 
 from __future__ import annotations
 
@@ -25,66 +28,66 @@ class TransferIn(BaseModel):
 
 
 @router.get("")
-def list_counters(svc: Svc, principal: Staff) -> list[dict]:
+async def list_counters(svc: Svc, principal: Staff) -> list[dict]:
     """The counters this user may act at (all of them for an admin)."""
-    return svc.queue.counters(principal)
+    return await svc.run(svc.queue.counters, principal)
 
 
 @router.get("/{counter_id}")
-def get_counter(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.counter(principal, counter_id)
+async def get_counter(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.counter, principal, counter_id)
 
 
 @router.post("/{counter_id}/call-next")
-def call_next(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.call_next(principal, counter_id)
+async def call_next(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.call_next, principal, counter_id)
 
 
 @router.post("/{counter_id}/call")
-def call(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.call(principal, counter_id, body.ticket_id)
+async def call(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.call, principal, counter_id, body.ticket_id)
 
 
 @router.post("/{counter_id}/recall")
-def recall(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.recall(principal, counter_id)
+async def recall(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.recall, principal, counter_id)
 
 
 @router.post("/{counter_id}/start")
-def start(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.start(principal, counter_id)
+async def start(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.start, principal, counter_id)
 
 
 @router.post("/{counter_id}/finish")
-def finish(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.finish(principal, counter_id)
+async def finish(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.finish, principal, counter_id)
 
 
 @router.post("/{counter_id}/no-show")
-def no_show(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.no_show(principal, counter_id)
+async def no_show(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.no_show, principal, counter_id)
 
 
 @router.post("/{counter_id}/transfer")
-def transfer(counter_id: Id, body: TransferIn, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.transfer(principal, counter_id, body.service)
+async def transfer(counter_id: Id, body: TransferIn, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.transfer, principal, counter_id, body.service)
 
 
 @router.post("/{counter_id}/reactivate")
-def reactivate(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.reactivate(principal, counter_id, body.ticket_id)
+async def reactivate(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.reactivate, principal, counter_id, body.ticket_id)
 
 
 @router.post("/{counter_id}/pause")
-def pause(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.set_counter_status(principal, counter_id, "paused")
+async def pause(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "paused")
 
 
 @router.post("/{counter_id}/resume")
-def resume(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.set_counter_status(principal, counter_id, "open")
+async def resume(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "open")
 
 
 @router.post("/{counter_id}/close")
-def close(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return svc.queue.set_counter_status(principal, counter_id, "closed")
+async def close(counter_id: Id, svc: Svc, principal: Staff) -> dict:
+    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "closed")

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from server.auth import Principal
 from server.deps import DEVICE, DISPLAY, MAX_ID, Services, services
@@ -46,7 +45,7 @@ async def display_state(
 
 async def _current_body(request: Request, svc: Services) -> bytes:
     """The encoded state; when it must be rebuilt, the displays woken together share one
-    build in one worker thread instead of a hundred."""
+    build on the store thread instead of a hundred."""
     body = svc.queue.cached_display_body()
     if body is not None:
         return body
@@ -54,7 +53,7 @@ async def _current_body(request: Request, svc: Services) -> bytes:
     builds: dict = request.app.state.state_builds
     pending = builds.get(version)
     if pending is None:
-        pending = asyncio.ensure_future(run_in_threadpool(svc.queue.display_body))
+        pending = asyncio.ensure_future(svc.run(svc.queue.display_body))
         builds.clear()  # only the newest version's build is worth sharing
         builds[version] = pending
     return await asyncio.shield(pending)
@@ -65,9 +64,9 @@ class HeartbeatIn(BaseModel):
 
 
 @router.post("/devices/heartbeat")
-def heartbeat(
+async def heartbeat(
     body: HeartbeatIn,
     svc: Annotated[Services, Depends(services)],
     device: Annotated[Principal, DEVICE],
 ) -> dict:
-    return svc.queue.heartbeat(device, body.status)
+    return await svc.run(svc.queue.heartbeat, device, body.status)

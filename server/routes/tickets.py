@@ -26,7 +26,7 @@ class PrintedIn(BaseModel):
 
 
 @router.post("/tickets", status_code=201)
-def issue_ticket(
+async def issue_ticket(
     body: TicketIn,
     response: Response,
     svc: Annotated[Services, Depends(services)],
@@ -34,35 +34,37 @@ def issue_ticket(
     idempotency_key: Annotated[str | None, Header(min_length=1, max_length=128)] = None,
 ) -> dict:
     """Issue a ticket. The same Idempotency-Key from the same kiosk returns the same ticket."""
-    ticket, created = svc.queue.issue(device, body.service, body.priority, idempotency_key)
+    ticket, created = await svc.run(
+        svc.queue.issue, device, body.service, body.priority, idempotency_key
+    )
     if not created:
         response.headers["Idempotent-Replayed"] = "true"
     return ticket
 
 
 @router.get("/tickets/{ticket_id}")
-def get_ticket(
+async def get_ticket(
     ticket_id: Id,
     svc: Annotated[Services, Depends(services)],
     principal: Annotated[Principal, TICKET_READERS],
 ) -> dict:
-    return svc.queue.ticket(ticket_id)
+    return await svc.run(svc.queue.ticket, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/printed")
-def ticket_printed(
+async def ticket_printed(
     ticket_id: Id,
     body: PrintedIn,
     svc: Annotated[Services, Depends(services)],
     device: Annotated[Principal, KIOSK],
 ) -> dict:
-    return svc.queue.printed(device, ticket_id, body.ok, body.reason)
+    return await svc.run(svc.queue.printed, device, ticket_id, body.ok, body.reason)
 
 
 @router.post("/tickets/{ticket_id}/cancel")
-def cancel_ticket(
+async def cancel_ticket(
     ticket_id: Id,
     svc: Annotated[Services, Depends(services)],
     principal: Annotated[Principal, STAFF],
 ) -> dict:
-    return svc.queue.cancel(principal, ticket_id)
+    return await svc.run(svc.queue.cancel, principal, ticket_id)

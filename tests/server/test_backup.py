@@ -13,7 +13,7 @@ import requests
 
 from client import ApiClient
 from config.server import DEFAULT_CONFIG
-from server.store import DB_FILE, BackupError, verify_database
+from server.store import DB_FILE, MIGRATIONS, BackupError, verify_database
 from tests.support.live_server import KIOSK_TOKEN
 
 SERVICES = ("A", "B", "C", "J")
@@ -120,7 +120,7 @@ def test_restore_refuses_a_damaged_file_and_a_running_server(live_server, tmp_pa
 
     good = tmp_path / "good.sqlite3"
     live_server.app.state.store.backup(good)
-    assert verify_database(good) == 1
+    assert verify_database(good) == len(MIGRATIONS)
     answer = antrian("server", "restore", "--data", str(live_server.data_dir), str(good))
     assert answer.returncode == 1
     assert "in use" in answer.stderr
@@ -137,7 +137,7 @@ def test_restore_keeps_the_replaced_database_beside_it(live_server, tmp_path):
     assert answer.returncode == 0, answer.stderr
     kept = list(target.glob(f"{DB_FILE}.before-restore-*"))
     assert len(kept) == 1
-    assert verify_database(target / DB_FILE) == 1
+    assert verify_database(target / DB_FILE) == len(MIGRATIONS)
 
 
 def test_backup_into_a_folder_keeps_the_newest(live_server, tmp_path):
