@@ -45,6 +45,7 @@ from tests.support.live_server import ServerProcess  # noqa: E402
 SERVICES = "ABCDEFGHJK"
 PASSWORD = "bench-password-1"
 TIMEOUT = 30.0
+IDLE_REOPEN_SECONDS = 4.0  # below uvicorn's keep-alive timeout (5 s)
 
 
 def write_config(folder: Path, counters: int, kiosks: int, displays: int) -> Path:
@@ -69,7 +70,9 @@ def write_config(folder: Path, counters: int, kiosks: int, displays: int) -> Pat
 
 
 class Http:
-    """One keep-alive HTTP/1.1 connection; answers must carry Content-Length (uvicorn's do)."""
+    """One keep-alive HTTP/1.1 connection; answers must carry Content-Length (uvicorn's do).
+
+    uvicorn closes a connection idle for 5 s, so one idle for longer is opened anew first."""
 
     def __init__(self, url: str, token: str | None = None):
         parts = urlsplit(url)
@@ -79,9 +82,11 @@ class Http:
             self.fixed += f"Authorization: Bearer {token}\r\n".encode()
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.used = 0.0
 
     async def open(self) -> Http:
         self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.used = time.monotonic()
         return self
 
     def close(self) -> None:
@@ -97,6 +102,9 @@ class Http:
         if body is not None:
             head += b"Content-Type: application/json\r\n"
         head += b"Content-Length: %d\r\n\r\n" % len(payload)
+        if time.monotonic() - self.used > IDLE_REOPEN_SECONDS:
+            self.close()
+            await self.open()
         self.writer.write(head + payload)
         answer = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), TIMEOUT)
         arrived = time.monotonic()
@@ -106,7 +114,9 @@ class Http:
         if at < 0:
             raise RuntimeError(f"answer without Content-Length: {answer!r}")
         length = int(lower[at + 17 : lower.find(b"\r\n", at + 2)])
-        return status, await self.reader.readexactly(length), arrived
+        data = await self.reader.readexactly(length)
+        self.used = time.monotonic()
+        return status, data, arrived
 
 
 async def _checked(conn: Http, method: str, path: str, body: object = None, headers: str = ""):
