@@ -127,9 +127,12 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
-    # 2: a service's last finished tickets (the ETA) without reading every ticket ever issued
+    # 2: indexes for the hot reads. A service's last finished tickets (the ETA) without reading
+    # every ticket ever issued; today's waiting tickets in line order, so "who is next" and a
+    # counter's first 50 stop early instead of sorting every waiting ticket.
     """
     CREATE INDEX tickets_done_by_service ON tickets (service_id, status, finished_at);
+    CREATE INDEX tickets_waiting_in_order ON tickets (day, status, queued_at, id);
     """,
 ]
 
