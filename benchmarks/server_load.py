@@ -282,6 +282,12 @@ def raw_commit_rate(folder: Path, seconds: float) -> float:
     return rate
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -302,12 +308,18 @@ def _event_loop_policy() -> None:
     asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
-async def run_phases(args: argparse.Namespace, api: str, folder: Path) -> None:
+async def run_phases(args: argparse.Namespace, api: str, server_pid: int, folder: Path) -> None:
+    cpu_before = cpu_seconds(server_pid)
     issue_rate, latencies = await phase_issue(
         api, args.kiosks, args.tickets_per_kiosk, args.phase_seconds, "a"
     )
+    cpu_per_ticket = (cpu_seconds(server_pid) - cpu_before) / max(1, len(latencies))
     print(f"\n[issue]      {args.kiosks} kiosks flat out: {issue_rate:7.1f} tickets/s")
     print(f"             latency {percentiles(latencies)}")
+    print(
+        f"             server CPU {cpu_per_ticket * 1000:.2f} ms per ticket (all threads, user +"
+        f" system): at most {1 / cpu_per_ticket:.0f} tickets/s on one core"
+    )
 
     rate, latencies = await phase_issue(
         api, args.kiosks, args.paced_tickets, args.phase_seconds, "paced", args.kiosk_pace
@@ -386,7 +398,7 @@ def main() -> int:
     try:
         print(f"server: antrian server on {server.url} (one uvicorn process)")
         _event_loop_policy()
-        asyncio.run(run_phases(args, server.api, folder))
+        asyncio.run(run_phases(args, server.api, server.process.pid, folder))
     finally:
         server.stop()
         subprocess.run(["rm", "-rf", str(folder)], check=False)
