@@ -296,3 +296,13 @@ def test_command_text_report_points_to_the_log(tmp_path, capsys):
     assert "server.url" in out
     assert "Perbaikan" in out
     assert "Log perangkat ini" in out
+
+
+def test_display_sound_device_found_on_a_pulseaudio_sink(live_server, pulse_null_sink, tmp_path):
+    """With a sound server offering a real sink, the sound check is ✓ and names it."""
+    path = display_file(tmp_path, live_server.url)
+    report = diagnose(path, Options())
+    result = {result.key: result for result in report.results}
+    assert result["sound"].status == "ok", result["sound"]
+    assert pulse_null_sink in result["sound"].detail
+    assert_within_bounds(report)

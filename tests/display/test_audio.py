@@ -100,3 +100,17 @@ def test_announcer_reports_missing_audio_and_keeps_going(tmp_path):
     assert announcer.check().missing == "audio"
     assert announcer.announce(call()).missing == "audio"
     assert announcer.status.heartbeat_value == "missing"
+
+
+def test_chime_really_plays_on_a_pulseaudio_sink(pulse_null_sink, tmp_path):
+    """The chime plays for its whole length through a real sound server (a null sink)."""
+    import time
+
+    from display.audio import CommandPlayer, make_chime, wav_seconds
+
+    chime = make_chime(tmp_path / "chime.wav")
+    player = CommandPlayer(["paplay", f"--device={pulse_null_sink}"])
+    started = time.monotonic()
+    player.play(chime)
+    took = time.monotonic() - started
+    assert wav_seconds(chime) * 0.9 <= took <= wav_seconds(chime) + 3
