@@ -12,7 +12,7 @@ import statistics
 from config.server import ServerSettings
 from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
-from server.queue import RUNTIME_SETTINGS, Queue, _minutes_between
+from server.queue import RUNTIME_SETTINGS, Queue, _minutes_between, holiday_texts
 from server.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,8 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         tx.set_setting(
             "no_show_after_calls", settings.queue.no_show_after_calls, only_if_absent=True
         )
+        tx.set_setting("cutoff_minutes", settings.queue.cutoff_minutes, only_if_absent=True)
+        tx.set_setting("holidays", holiday_texts(settings.queue.holidays), only_if_absent=True)
 
 
 class Admin:
@@ -324,7 +326,7 @@ class Admin:
             for key, value in changes.items():
                 if key not in RUNTIME_SETTINGS:
                     raise ServerError("validation_error", 422, detail=key)
-                tx.set_setting(key, value)
+                tx.set_setting(key, holiday_texts(value) if key == "holidays" else value)
             self._changed(tx, "settings", actor)
             return self.queue.runtime(tx)
 

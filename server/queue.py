@@ -27,7 +27,18 @@ ETA_HISTORY = 20
 OPEN_STATUSES = ("called", "serving")
 
 # Runtime settings an admin may change; seeded from the config file on first start.
-RUNTIME_SETTINGS = ("marquee", "priority_streak_limit", "no_show_after_calls")
+RUNTIME_SETTINGS = (
+    "marquee",
+    "priority_streak_limit",
+    "no_show_after_calls",
+    "cutoff_minutes",
+    "holidays",  # stored as sorted "YYYY-MM-DD" texts
+)
+
+
+def holiday_texts(days) -> list[str]:
+    """Holidays as stored: "YYYY-MM-DD" texts, each once, in date order."""
+    return sorted({day.isoformat() for day in days})
 
 
 def _minutes_between(start: str, end: str) -> float:
@@ -40,7 +51,6 @@ class Queue:
         self.store = store
         self.settings = settings
         self.clock = clock
-        self.holidays = frozenset(settings.queue.holidays)
         self._state_cache: tuple[tuple[int, str], bytes] | None = None
         # token hash -> (device principal, monotonic expiry): displays poll often.
         self.device_cache: dict[str, tuple[Principal, float]] = {}
@@ -57,20 +67,36 @@ class Queue:
             "marquee": self.settings.display.marquee,
             "priority_streak_limit": self.settings.queue.priority_streak_limit,
             "no_show_after_calls": self.settings.queue.no_show_after_calls,
+            "cutoff_minutes": self.settings.queue.cutoff_minutes,
+            "holidays": holiday_texts(self.settings.queue.holidays),
         }
         values.update({k: v for k, v in tx.settings().items() if k in RUNTIME_SETTINGS})
         return values
 
+    def site_rules(self, tx: Tx) -> tuple[frozenset[dt.date], int]:
+        """(holidays, cutoff minutes) as stored now: the one source the opening rules read."""
+        values = self.runtime(tx)
+        holidays = frozenset(dt.date.fromisoformat(d) for d in values["holidays"])
+        return holidays, int(values["cutoff_minutes"])
+
     # ---- services ----
-    def _availability(self, tx: Tx, service: sqlite3.Row, now: dt.datetime, day: str):
+    def _availability(
+        self,
+        tx: Tx,
+        service: sqlite3.Row,
+        now: dt.datetime,
+        day: str,
+        site_rules: tuple[frozenset[dt.date], int],
+    ):
+        holidays, cutoff_minutes = site_rules
         return rules.availability(
             hours=json.loads(service["hours"]) if service["hours"] else None,
             enabled=bool(service["enabled"]),
             daily_quota=service["daily_quota"],
             issued_today=tx.issued_count(service["id"], day),
             now=now,
-            holidays=self.holidays,
-            cutoff_minutes=self.settings.queue.cutoff_minutes,
+            holidays=holidays,
+            cutoff_minutes=cutoff_minutes,
         )
 
     def _average_minutes(self, tx: Tx, service_id: int) -> float:
@@ -90,9 +116,10 @@ class Queue:
         with self.store.read() as tx:
             waiting = tx.waiting_counts(day)
             counters = tx.counters_per_service()
+            site_rules = self.site_rules(tx)
             result = []
             for service in tx.services():
-                available = self._availability(tx, service, now, day)
+                available = self._availability(tx, service, now, day, site_rules)
                 issued = tx.issued_count(service["id"], day)
                 quota = service["daily_quota"]
                 ahead = waiting.get(service["id"], 0)
@@ -176,7 +203,7 @@ class Queue:
                 service = tx.service_by_code(code)
                 if service is None:
                     raise not_found("service_not_found", code=code)
-                available = self._availability(tx, service, now, day)
+                available = self._availability(tx, service, now, day, self.site_rules(tx))
                 if not available.open:
                     raise conflict(available.reason)
                 seq = tx.next_seq(service["id"], day)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from config.server import WeekHours
 from server.admin import report_csv
@@ -87,10 +88,31 @@ class DevicePatch(BaseModel):
     new_token: bool = Field(default=False, description="Issue a new token (shown once)")
 
 
+def _date_text(value):
+    # Only "YYYY-MM-DD" (or a date): pydantic would also read a number as a Unix time.
+    if not isinstance(value, dt.date) and not (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_date_text)]
+MAX_HOLIDAYS = 366
+
+
 class SettingsPatch(BaseModel):
     marquee: str | None = Field(default=None, max_length=500)
     priority_streak_limit: int | None = Field(default=None, ge=1, le=100)
     no_show_after_calls: int | None = Field(default=None, ge=1, le=20)
+    cutoff_minutes: int | None = Field(
+        default=None, ge=0, le=240, description="No new tickets this long before closing"
+    )
+    holidays: list[Day] | None = Field(
+        default=None,
+        max_length=MAX_HOLIDAYS,
+        description="Every service is closed on these dates (the whole list is replaced)",
+    )
 
 
 def _changes(body: BaseModel, nullable: tuple[str, ...] = ()) -> dict:

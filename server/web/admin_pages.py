@@ -15,13 +15,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from config.server import WEEKDAYS, WeekHours, parse_span
 from server.errors import ServerError
 from server.routes.admin import (
+    MAX_HOLIDAYS,
     AgencyIn,
     CounterIn,
+    Day,
     DeviceIn,
     ServiceIn,
     ServicePatch,
@@ -275,7 +277,7 @@ def _service_form(request, staff, service, values, hours, errors, status=200, fo
         days=rows,
         agencies=_admin(request).agencies(),
         errors=errors,
-        rules=request.app.state.settings.queue,
+        rules=_admin(request).runtime_settings(),
     )
 
 
@@ -319,7 +321,7 @@ def _services_page(request, staff, *, status=200, errors=None) -> Response:
         services=services,
         live=live,
         summaries={s["code"]: hours_summary(s["hours"], t) for s in services},
-        rules=request.app.state.settings.queue,
+        rules=_admin(request).runtime_settings(),
         errors=errors or {},
         notice=_notice(request),
     )
@@ -706,6 +708,25 @@ def delete_device(request: Request, device_id: str, posted: AdminPost) -> Respon
 
 
 # ---- settings ----
+DAY = TypeAdapter(Day)  # the API's date rule, used line by line so a wrong line is named
+
+
+def holiday_lines(text: str, t) -> tuple[list[dt.date], dict[str, str]]:
+    """One date per line (blank lines skipped), and the problem naming the first wrong line."""
+    days = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            days.append(DAY.validate_python(line))
+        except ValidationError:
+            return [], {"holidays": t("invalid_holiday_line", n=number, text=line)}
+    if len(days) > MAX_HOLIDAYS:
+        return [], {"holidays": t("invalid_holidays")}
+    return days, {}
+
+
 def _settings_page(request, staff, values, errors, status=200) -> Response:
     return render(
         request,
@@ -722,7 +743,9 @@ def _settings_page(request, staff, values, errors, status=200) -> Response:
 
 @router.get("/admin/pengaturan")
 def settings_page(request: Request, staff: AdminPage) -> Response:
-    return _settings_page(request, staff, _admin(request).runtime_settings(), {})
+    values = _admin(request).runtime_settings()
+    values["holidays"] = "\n".join(values["holidays"])  # the textarea: one date per line
+    return _settings_page(request, staff, values, {})
 
 
 @router.post("/admin/pengaturan")
@@ -732,11 +755,17 @@ def update_settings(request: Request, posted: AdminPost) -> Response:
         "marquee": _text(form, "marquee", 600),
         "priority_streak_limit": _text(form, "priority_streak_limit", 6),
         "no_show_after_calls": _text(form, "no_show_after_calls", 6),
+        "cutoff_minutes": _text(form, "cutoff_minutes", 6),
+        "holidays": _text(form, "holidays", 12 * (MAX_HOLIDAYS + 1)),
     }
+    holidays, problems = holiday_lines(values["holidays"], _t(request))
     try:
-        body = checked(request, SettingsPatch, values)
+        body = checked(request, SettingsPatch, {**values, "holidays": holidays})
+        if problems:
+            raise FormProblem(problems)
         changes = body.model_dump()
         saving(request, lambda: _admin(request).update_settings(posted.staff.name, changes))
     except FormProblem as problem:
-        return _settings_page(request, posted.staff, values, problem.errors, status=422)
+        errors = {**problem.errors, **problems}
+        return _settings_page(request, posted.staff, values, errors, status=422)
     return _back("/admin/pengaturan", "settings_saved")

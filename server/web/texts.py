@@ -272,6 +272,18 @@ TEXTS = Catalog(
             "Isi angka 1 sampai 20.",
             "Enter a number from 1 to 20.",
         ),
+        "invalid_cutoff_minutes": (
+            "Isi angka 0 sampai 240.",
+            "Enter a number from 0 to 240.",
+        ),
+        "invalid_holidays": (
+            "Paling banyak 366 tanggal.",
+            "At most 366 dates.",
+        ),
+        "invalid_holiday_line": (
+            "Baris {n} bukan tanggal berformat TTTT-BB-HH: “{text}”.",
+            "Line {n} is not a date in the form YYYY-MM-DD: “{text}”.",
+        ),
         "invalid_hours_pair": (
             "Isi jam buka dan jam tutup, atau kosongkan keduanya bila tutup.",
             "Enter both opening and closing time, or leave both empty when closed.",
@@ -350,9 +362,14 @@ TEXTS = Catalog(
         "cutoff": ("Batas ambil tiket", "Ticket cutoff"),
         "cutoff_value": ("{n} menit sebelum tutup", "{n} minutes before closing"),
         "holidays": ("Hari libur", "Holidays"),
-        "site_rules_note": (
-            "Diatur oleh teknisi di server.toml (bagian [queue]) dan berlaku untuk semua layanan.",
-            "Set by the technician in server.toml ([queue] table); they apply to every service.",
+        "site_config": ("Dari berkas konfigurasi", "From the config file"),
+        "site_config_note": (
+            "Diatur oleh teknisi di server.toml dan dibaca saat server dimulai.",
+            "Set by the technician in server.toml and read when the server starts.",
+        ),
+        "edit_site_rules": (
+            "Ubah hari libur dan batas ambil tiket",
+            "Change the holidays and the ticket cutoff",
         ),
         "holidays_cutoff_note": (
             "Pada hari libur semua layanan tutup; tiket baru berhenti {n} menit sebelum tutup.",
@@ -458,6 +475,18 @@ TEXTS = Catalog(
         "no_show_rule_hint": (
             "Tiket boleh ditandai tidak hadir setelah dipanggil sekian kali.",
             "A ticket may be marked no-show after this many calls.",
+        ),
+        "cutoff_hint": (
+            "Menit sebelum jam tutup, 0 sampai 240; 0 = tiket diambil sampai tutup. "
+            "Berlaku untuk setiap layanan yang punya jam buka.",
+            "Minutes before closing, 0 to 240; 0 = tickets until closing. "
+            "Applies to every service with opening hours.",
+        ),
+        "holidays_hint": (
+            "Satu tanggal per baris, TTTT-BB-HH (mis. 2026-12-25). Semua layanan tutup pada "
+            "tanggal ini, mulai saat disimpan; tanggal ganda digabung.",
+            "One date per line, YYYY-MM-DD (e.g. 2026-12-25). Every service is closed on these "
+            "dates, from the moment they are saved; repeated dates are merged.",
         ),
         "site_name": ("Nama MPP", "MPP name"),
         "public_url": ("Alamat untuk kode QR", "Address used in QR codes"),

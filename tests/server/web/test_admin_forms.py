@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from server.web.render import LANG_COOKIE
 from tests.server.util import Api
 from tests.support.live_server import ADMIN
 
@@ -61,31 +62,63 @@ def test_closing_time_before_opening_is_refused(live_server, web_session):
     ] == ("08:00-15:00")
 
 
+def settings_form(csrf: str, **fields) -> dict:
+    form = {"csrf": csrf, "marquee": "Selamat datang", "priority_streak_limit": "3"}
+    form.update({"no_show_after_calls": "3", "cutoff_minutes": "30", "holidays": "2026-12-25"})
+    form.update(fields)
+    return form
+
+
 def test_settings_change_reaches_the_display(live_server, web_session):
     """A new marquee saved on the settings page is in the display state at once."""
     admin = web_session(live_server, *ADMIN)
+    marquee = "Loket Samsat tutup pukul 14.00"
     answer = admin.post(
         "/admin/pengaturan",
-        data={
-            "csrf": admin.csrf,
-            "marquee": "Loket Samsat tutup pukul 14.00",
-            "priority_streak_limit": "2",
-            "no_show_after_calls": "abc",
-        },
+        data=settings_form(admin.csrf, marquee=marquee, no_show_after_calls="abc"),
     )
     assert answer.status_code == 422 and "Isi angka 1 sampai 20" in answer.text
     answer = admin.post(
         "/admin/pengaturan",
-        data={
-            "csrf": admin.csrf,
-            "marquee": "Loket Samsat tutup pukul 14.00",
-            "priority_streak_limit": "2",
-            "no_show_after_calls": "2",
-        },
+        data=settings_form(admin.csrf, marquee=marquee, priority_streak_limit="2"),
     )
     assert "Pengaturan disimpan" in answer.text
     state = Api(live_server, live_server.display_token).get("/display/state").json()
-    assert state["marquee"] == "Loket Samsat tutup pukul 14.00"
+    assert state["marquee"] == marquee
+
+
+def test_holiday_form_names_the_bad_line_and_saves_folded_dates(live_server, web_session):
+    """A wrong date is named by its line and nothing is saved; a good list (with a repeat and a
+    past date) is saved in date order, and today's date closes the kiosk's services at once."""
+    admin = web_session(live_server, *ADMIN)
+    before = Api(live_server, live_server.admin_token()).get("/admin/settings").json()
+    answer = admin.post(
+        "/admin/pengaturan",
+        data=settings_form(admin.csrf, holidays="2026-12-25\n2026-13-01\n", cutoff_minutes="10000"),
+    )
+    assert answer.status_code == 422
+    assert "Baris 2 bukan tanggal berformat TTTT-BB-HH: “2026-13-01”" in answer.text
+    assert "Isi angka 0 sampai 240" in answer.text
+    assert "2026-13-01" in answer.text  # what was typed is shown again
+    assert Api(live_server, live_server.admin_token()).get("/admin/settings").json() == before
+    admin.http.cookies.set(LANG_COOKIE, "en")
+    english = admin.post("/admin/pengaturan", data=settings_form(admin.csrf, holidays="25-12-2026"))
+    assert english.status_code == 422
+    assert "Line 1 is not a date in the form YYYY-MM-DD: “25-12-2026”" in english.text
+    admin.http.cookies.set(LANG_COOKIE, "id")
+
+    typed = "2026-12-25\r\n\r\n 2026-11-30 \r\n2026-12-25\r\n2025-01-01"
+    answer = admin.post(
+        "/admin/pengaturan", data=settings_form(admin.csrf, holidays=typed, cutoff_minutes="0")
+    )
+    assert answer.url.endswith("/admin/pengaturan?pesan=settings_saved"), answer.text[:300]
+    assert "2025-01-01\n2026-11-30\n2026-12-25</textarea>" in answer.text
+    stored = Api(live_server, live_server.admin_token()).get("/admin/settings").json()
+    assert stored["holidays"] == ["2025-01-01", "2026-11-30", "2026-12-25"]
+    assert stored["cutoff_minutes"] == 0
+    kiosk_view = {s["code"]: s for s in Api(live_server).get("/services").json()}["A"]
+    assert (kiosk_view["open"], kiosk_view["reason"]) == (False, "holiday")
+    assert "Hari libur, layanan tutup" in admin.get("/admin/layanan").text
 
 
 def test_device_token_is_shown_once_and_works(live_server, web_session):
