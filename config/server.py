@@ -90,9 +90,16 @@ class SiteSettings(StrictModel):
         return value.rstrip("/")
 
 
+# The longest cutoff a service may have, in the file and on the admin page alike.
+MAX_CUTOFF_MINUTES = 240
+
+
 class QueueSettings(StrictModel):
     cutoff_minutes: int = Field(
-        default=30, ge=0, le=600, description="No new tickets this long before closing"
+        default=30,
+        ge=0,
+        le=MAX_CUTOFF_MINUTES,
+        description="No new tickets this long before closing",
     )
     priority_streak_limit: int = Field(
         default=3,

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, BeforeValidator, Field
 
-from config.server import WeekHours
+from config.server import MAX_CUTOFF_MINUTES, WeekHours
 from server.admin import report_csv
 from server.auth import Principal
 from server.deps import ADMIN, MAX_ID, Id, Services, services
@@ -106,7 +106,10 @@ class SettingsPatch(BaseModel):
     priority_streak_limit: int | None = Field(default=None, ge=1, le=100)
     no_show_after_calls: int | None = Field(default=None, ge=1, le=20)
     cutoff_minutes: int | None = Field(
-        default=None, ge=0, le=240, description="No new tickets this long before closing"
+        default=None,
+        ge=0,
+        le=MAX_CUTOFF_MINUTES,
+        description="No new tickets this long before closing",
     )
     holidays: list[Day] | None = Field(
         default=None,
