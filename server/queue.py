@@ -313,6 +313,21 @@ class Queue:
         if counter["status"] == "paused":
             raise conflict("counter_paused")
 
+    @staticmethod
+    def _ticket_event(
+        tx: Tx, kind: str, ticket: sqlite3.Row, counter_id: int, actor: str, at: str, day: str
+    ) -> None:
+        """Log what a counter did with its ticket (the reports are built from these)."""
+        tx.add_event(
+            kind,
+            at,
+            day,
+            ticket_id=ticket["id"],
+            counter_id=counter_id,
+            service_id=ticket["service_id"],
+            actor=actor,
+        )
+
     def _record_call(self, tx: Tx, ticket: sqlite3.Row, counter_id: int, actor: str, kind: str):
         _, at, day = self.now()
         tx.update_ticket(
@@ -323,15 +338,7 @@ class Queue:
             first_called_at=ticket["first_called_at"] or at,
             called_at=at,
         )
-        tx.add_event(
-            kind,
-            at,
-            day,
-            ticket_id=ticket["id"],
-            counter_id=counter_id,
-            service_id=ticket["service_id"],
-            actor=actor,
-        )
+        self._ticket_event(tx, kind, ticket, counter_id, actor, at, day)
 
     def call_next(self, principal: Principal, counter_id: int) -> dict:
         _, _, day = self.now()
@@ -379,15 +386,7 @@ class Queue:
             ticket = self._open_ticket(tx, counter_id)
             if ticket["status"] == "called":  # starting twice is harmless: a retried click
                 tx.update_ticket(ticket["id"], status="serving", started_at=at)
-                tx.add_event(
-                    "started",
-                    at,
-                    day,
-                    ticket_id=ticket["id"],
-                    counter_id=counter_id,
-                    service_id=ticket["service_id"],
-                    actor=principal.name,
-                )
+                self._ticket_event(tx, "started", ticket, counter_id, principal.name, at, day)
             return self.counter_view(tx, tx.counter(counter_id), day)
 
     def finish(self, principal: Principal, counter_id: int) -> dict:
@@ -398,15 +397,7 @@ class Queue:
             tx.update_ticket(
                 ticket["id"], status="done", started_at=ticket["started_at"] or at, finished_at=at
             )
-            tx.add_event(
-                "finished",
-                at,
-                day,
-                ticket_id=ticket["id"],
-                counter_id=counter_id,
-                service_id=ticket["service_id"],
-                actor=principal.name,
-            )
+            self._ticket_event(tx, "finished", ticket, counter_id, principal.name, at, day)
             return self.counter_view(tx, tx.counter(counter_id), day)
 
     def no_show(self, principal: Principal, counter_id: int) -> dict:
@@ -420,15 +411,7 @@ class Queue:
             if ticket["calls"] < needed:
                 raise conflict("no_show_too_early", calls=ticket["calls"], needed=needed)
             tx.update_ticket(ticket["id"], status="no_show", finished_at=at)
-            tx.add_event(
-                "no_show",
-                at,
-                day,
-                ticket_id=ticket["id"],
-                counter_id=counter_id,
-                service_id=ticket["service_id"],
-                actor=principal.name,
-            )
+            self._ticket_event(tx, "no_show", ticket, counter_id, principal.name, at, day)
             return self.counter_view(tx, tx.counter(counter_id), day)
 
     def reactivate(self, principal: Principal, counter_id: int, ticket_id: int) -> dict:
