@@ -31,7 +31,9 @@ class BoardSettings(StrictModel):
     poll_wait_seconds: float = Field(
         default=10.0, ge=0, le=30, description="Long-poll wait; shorter finds a dead link sooner"
     )
-    heartbeat_seconds: float = Field(default=15.0, ge=2, le=600)
+    heartbeat_seconds: float = Field(
+        default=5.0, ge=2, le=600, description="Also how soon a silently dead link is noticed"
+    )
     marquee_speed: float = Field(default=120.0, ge=10, le=1000, description="Pixels per second")
 
 

@@ -116,3 +116,88 @@ def test_offline_mark_then_recovery_without_replay(qtbot, display, desk, live_se
     operator.call_next(counter)
     qtbot.waitUntil(lambda: len(queued) == 2, timeout=5000)
     assert [c.number for c in queued] == [ticket["number"], next_ticket["number"]]
+
+
+class FreezableProxy:
+    """A TCP relay in front of the server that can go silent, as a pulled cable or a hung
+    server does: connections stay open but nothing comes back (no "connection refused")."""
+
+    def __init__(self, upstream_port: int):
+        import socket
+        import threading
+
+        self.upstream_port = upstream_port
+        self.frozen = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._sockets: list = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            self._sockets.append(client)
+            if self.frozen.is_set():
+                continue  # accepted, never answered
+            server = socket.create_connection(("127.0.0.1", self.upstream_port))
+            self._sockets.append(server)
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source, target) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            if not self.frozen.is_set():  # frozen: swallow it, answer nothing
+                try:
+                    target.sendall(data)
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self._listener.close()
+        for sock in self._sockets:
+            sock.close()
+
+
+def test_a_silent_server_shows_offline_within_seconds_then_recovers(qtbot, live_server, tmp_path):
+    """A link that goes silent (no refusal) shows the offline mark within heartbeat + timeout,
+    and the board recovers by itself when answers come back."""
+    import time
+
+    proxy = FreezableProxy(int(live_server.url.rsplit(":", 1)[1]))
+    settings = DisplayAppSettings(
+        server=ServerConnection(
+            url=f"http://127.0.0.1:{proxy.port}",
+            token=live_server.display_token,
+            timeout_seconds=1,
+        ),
+        board=BoardSettings(fullscreen=False, poll_wait_seconds=4, heartbeat_seconds=2),
+        voice=VoiceSettings(enabled=False),
+    )
+    window = build_window(settings)
+    qtbot.addWidget(window)
+    controller = DisplayController(settings, window, None)
+    try:
+        with qtbot.waitSignal(controller.board_changed, timeout=10_000):
+            controller.start()
+        proxy.frozen.set()
+        frozen_at = time.monotonic()
+        qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=10_000)
+        # heartbeat interval + one attempt's timeout (+ margin for two shared cores)
+        assert time.monotonic() - frozen_at < 2 + 1 + 3
+        proxy.frozen.clear()
+        qtbot.waitUntil(lambda: window.header.offline_mark.isHidden(), timeout=20_000)
+    finally:
+        controller.stop()
+        proxy.close()
