@@ -145,7 +145,11 @@ class FreezableProxy:
             self._sockets.append(client)
             if self.frozen.is_set():
                 continue  # accepted, never answered
-            server = socket.create_connection(("127.0.0.1", self.upstream_port))
+            try:
+                server = socket.create_connection(("127.0.0.1", self.upstream_port))
+            except OSError:  # the server is gone (test over): drop this client
+                client.close()
+                continue
             self._sockets.append(server)
             for source, target in ((client, server), (server, client)):
                 threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
