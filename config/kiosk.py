@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from config.i18n import DEFAULT_LANGUAGE
-from config.loader import ServerConnection, StrictModel, load_settings
+from config.loader import LogoFile, ServerConnection, StrictModel, load_settings
 from config.printer import PrinterSettings
 
 
@@ -18,7 +18,7 @@ class KioskOptions(StrictModel):
     mpp_name: str = Field(
         default="Mal Pelayanan Publik", min_length=1, description="shown at the top of every screen"
     )
-    logo: Path | None = Field(default=None, description="PNG or SVG shown beside the name")
+    logo: LogoFile = Field(default=None, description="PNG or SVG shown beside the name")
     language: Literal["id", "en"] = DEFAULT_LANGUAGE
     technician_pin: str = Field(
         pattern=r"^[0-9]{4,8}$", description="4 to 8 digits; opens the technician menu"
@@ -30,13 +30,6 @@ class KioskOptions(StrictModel):
     heartbeat_seconds: float = Field(default=10, ge=2, le=120)
     fullscreen: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-
-    @field_validator("logo")
-    @classmethod
-    def _logo_exists(cls, value: Path | None) -> Path | None:
-        if value is not None and not value.is_file():
-            raise ValueError(f"logo file {value} not found")
-        return value
 
 
 class KioskSettings(StrictModel):

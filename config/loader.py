@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -20,6 +20,23 @@ class ConfigError(Exception):
         super().__init__(f"{self.path}: " + "; ".join(problems))
 
 
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return value.rstrip("/")
+
+
+def _existing_logo(value: Path | None) -> Path | None:
+    if value is not None and not value.is_file():
+        raise ValueError(f"logo file {value} not found")
+    return value
+
+
+# Field types for rules several settings files share.
+HttpAddress = Annotated[str, AfterValidator(_http_url)]
+LogoFile = Annotated[Path | None, AfterValidator(_existing_logo)]
+
+
 class StrictModel(BaseModel):
     """Base of every settings table: unknown keys are errors, so a typo never goes unnoticed."""
 
@@ -29,16 +46,11 @@ class StrictModel(BaseModel):
 class ServerConnection(StrictModel):
     """The `[server]` table every device file has."""
 
-    url: str = Field(description="Base address of the central server, e.g. http://10.0.0.2:8000")
+    url: HttpAddress = Field(
+        description="Base address of the central server, e.g. http://10.0.0.2:8000"
+    )
     token: str = Field(min_length=8, description="This device's token, issued by the admin page")
     timeout_seconds: float = Field(default=5.0, gt=0, le=60)
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value.rstrip("/")
 
 
 def _key_path(location: tuple[int | str, ...]) -> str:

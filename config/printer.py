@@ -8,13 +8,12 @@ Each type checks its own required keys, and a key that belongs to another type i
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from config.i18n import DEFAULT_LANGUAGE
-from config.loader import StrictModel
+from config.loader import LogoFile, StrictModel
 
 PrinterType = Literal["usb", "serial", "network", "file", "dummy"]
 
@@ -86,7 +85,7 @@ class PrinterSettings(StrictModel):
     code_page: str = Field(default="CP437", description="the one code page text is sent in")
 
     header_lines: list[str] = Field(default_factory=lambda: ["MAL PELAYANAN PUBLIK"])
-    logo: Path | None = None
+    logo: LogoFile = None
     footer: str | None = None
     language: Literal["id", "en"] = DEFAULT_LANGUAGE
     cut: Literal["full", "partial"] = "partial"
@@ -113,13 +112,6 @@ class PrinterSettings(StrictModel):
     @classmethod
     def _upper_code_page(cls, value: str) -> str:
         return value.upper()
-
-    @field_validator("logo")
-    @classmethod
-    def _logo_exists(cls, value: Path | None) -> Path | None:
-        if value is not None and not value.is_file():
-            raise ValueError(f"logo file {value} not found")
-        return value
 
     @model_validator(mode="after")
     def _keys_fit_type(self) -> PrinterSettings:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from config.loader import StrictModel, load_settings
+from config.loader import HttpAddress, StrictModel, load_settings
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
@@ -67,7 +67,7 @@ class WeekHours(StrictModel):
 class SiteSettings(StrictModel):
     name: str = Field(default="Mal Pelayanan Publik", min_length=1, max_length=120)
     timezone: str = "Asia/Jakarta"
-    public_url: str = Field(
+    public_url: HttpAddress = Field(
         default="http://127.0.0.1:8000",
         description="Address citizens' phones reach; ticket QR codes point to <public_url>/t/...",
     )
@@ -81,13 +81,6 @@ class SiteSettings(StrictModel):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r} (e.g. 'Asia/Jakarta')") from None
         return value
-
-    @field_validator("public_url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value.rstrip("/")
 
 
 # The longest cutoff a service may have, in the file and on the admin page alike.
