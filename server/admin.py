@@ -7,12 +7,12 @@ import io
 import json
 import logging
 import sqlite3
-import statistics
 
 from config.server import ServerSettings
 from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
-from server.queue import RUNTIME_SETTINGS, Queue, _minutes_between, holiday_texts
+from server.queue import RUNTIME_SETTINGS, Queue, holiday_texts
+from server.reports import figures
 from server.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -339,31 +339,13 @@ class Admin:
         for service in services:
             issued = [t for t in tickets if t["number_service_id"] == service["id"]]
             here = [t for t in tickets if t["service_id"] == service["id"]]
-            waits = [
-                _minutes_between(t["issued_at"], t["first_called_at"])
-                for t in here
-                if t["first_called_at"]
-            ]
-            services_done = [
-                _minutes_between(t["started_at"], t["finished_at"])
-                for t in here
-                if t["status"] == "done" and t["started_at"] and t["finished_at"]
-            ]
+            counted = figures(issued, here)
             rows.append(
                 {
                     "code": service["code"],
                     "name": service["name"],
                     "agency": service["agency_name"],
-                    "issued": len(issued),
-                    "served": sum(t["status"] == "done" for t in here),
-                    "no_show": sum(t["status"] == "no_show" for t in here),
-                    "cancelled": sum(t["status"] == "cancelled" for t in here),
-                    "not_served": sum(
-                        t["status"] in ("waiting", "called", "serving") for t in here
-                    ),
-                    "wait_avg_minutes": _rounded_mean(waits),
-                    "wait_max_minutes": round(max(waits), 1) if waits else None,
-                    "service_avg_minutes": _rounded_mean(services_done),
+                    **{key: counted[key] for key in REPORT_COLUMNS[3:]},
                 }
             )
         totals = {
@@ -395,10 +377,6 @@ def report_csv(report: dict) -> str:
     for row in report["services"]:
         writer.writerow({key: "" if row[key] is None else row[key] for key in REPORT_COLUMNS})
     return buffer.getvalue()
-
-
-def _rounded_mean(values: list[float]) -> float | None:
-    return round(statistics.fmean(values), 1) if values else None
 
 
 def _hours_json(hours: dict | None) -> str | None:

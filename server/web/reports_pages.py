@@ -8,9 +8,9 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from server.reports import MAX_DAYS, period_report, report_csv
 from server.web.admin_pages import device_rows
 from server.web.render import language, render, translator
-from server.web.reports import MAX_DAYS, period_report, report_csv
 from server.web.session import AdminPage
 
 router = APIRouter()

@@ -1,4 +1,4 @@
-"""The report figures (server/web/reports.py): consistent with the server's daily report, p90
+"""The report figures (server/reports.py): consistent with the server's daily report, p90
 by nearest rank, ranges, busiest hours, CSV; and the report pages over HTTP."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from server.web.reports import MAX_DAYS, percentile, period_report
+from server.reports import MAX_DAYS, percentile, period_report
 from tests.server.web.scenario import MORNING, play_morning
 from tests.support.live_server import ADMIN
 

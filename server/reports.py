@@ -1,10 +1,9 @@
-"""The figures of the report pages, computed in this one place.
+"""Report figures, computed in this one place: the API's daily report and the report pages.
 
-`Admin.daily_report` gives one day's counts and averages; the manager also wants a range of
-days, the 90th percentile and the busiest hours, grouped by agency. All of it is computed here
-from the tickets the store already returns (`Tx.tickets_of_day`), with the same definitions as
-the daily report: waiting = issued -> first called, service = started -> finished (done tickets),
-issued counts by the number's service, the other counts by the ticket's current service.
+From the tickets the store returns (`Tx.tickets_of_day`): waiting = issued -> first called,
+service = started -> finished (done tickets); issued counts by the number's service, the other
+counts by the ticket's current service. The pages add a range of days, the 90th percentile and
+the busiest hours, grouped by agency.
 """
 
 from __future__ import annotations
@@ -71,6 +70,7 @@ def figures(issued: Iterable, here: Iterable) -> dict:
         "cancelled": sum(t["status"] == "cancelled" for t in here),
         "not_served": sum(t["status"] in OPEN_STATUSES for t in here),
         "wait_avg_minutes": _mean(waits),
+        "wait_max_minutes": round(max(waits), 1) if waits else None,
         "wait_p90_minutes": percentile(waits, 0.9),
         "service_avg_minutes": _mean(serving),
         "service_p90_minutes": percentile(serving, 0.9),
