@@ -41,7 +41,7 @@ def holiday_texts(days) -> list[str]:
     return sorted({day.isoformat() for day in days})
 
 
-def _minutes_between(start: str, end: str) -> float:
+def minutes_between(start: str, end: str) -> float:
     delta = dt.datetime.fromisoformat(end) - dt.datetime.fromisoformat(start)
     return max(0.0, delta.total_seconds() / 60)
 
@@ -103,7 +103,7 @@ class Queue:
         durations = tx.recent_service_durations(service_id, ETA_HISTORY)
         if not durations:
             return self.settings.queue.default_service_minutes
-        return statistics.fmean(_minutes_between(start, end) for start, end in durations)
+        return statistics.fmean(minutes_between(start, end) for start, end in durations)
 
     def _eta(self, tx: Tx, service_id: int, ahead: int, counters: dict) -> int:
         open_count, total = counters.get(service_id, (0, 0))

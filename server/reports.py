@@ -16,7 +16,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from server.queue import _minutes_between
+from server.queue import minutes_between
 from server.store import Store
 
 MAX_DAYS = 92  # a quarter: enough for a report, bounded for the server
@@ -56,10 +56,10 @@ def figures(issued: Iterable, here: Iterable) -> dict:
     """Counts and times of a group of tickets: `issued` by number, `here` by current service."""
     here = list(here)
     waits = [
-        _minutes_between(t["issued_at"], t["first_called_at"]) for t in here if t["first_called_at"]
+        minutes_between(t["issued_at"], t["first_called_at"]) for t in here if t["first_called_at"]
     ]
     serving = [
-        _minutes_between(t["started_at"], t["finished_at"])
+        minutes_between(t["started_at"], t["finished_at"])
         for t in here
         if t["status"] == "done" and t["started_at"] and t["finished_at"]
     ]
