@@ -6,6 +6,7 @@ never hard-wire a sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 LANGUAGES = ("id", "en")
@@ -36,3 +37,14 @@ class Catalog:
 
     def merged(self, other: Catalog) -> Catalog:
         return Catalog({**self._entries, **other._entries})
+
+
+def clock_text(moment: dt.datetime | dt.time, language: str = DEFAULT_LANGUAGE) -> str:
+    """A time of day as people in the hall read it: "09.01" in Indonesian (EYD), "09:01" in English.
+
+    >>> clock_text(dt.time(9, 1))
+    '09.01'
+    >>> clock_text(dt.time(9, 1), "en")
+    '09:01'
+    """
+    return moment.strftime("%H:%M" if language == "en" else "%H.%M")
