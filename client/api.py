@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
 import time
 import uuid
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
+import urllib3
 
 from client.errors import ClientError, NotAuthorized, Refused, ServerFault, ServerUnreachable
 
@@ -16,14 +18,43 @@ log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
 LONG_POLL_MAX_SECONDS = 30.0
+DROPPED_CONNECTION_ERRORS = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    ConnectionAbortedError,
+    BrokenPipeError,
+)
+
+
+def is_dropped_connection(error: BaseException) -> bool:
+    """True when a request failed because the server closed an existing connection under it,
+    not because no connection could be made (refused, unknown name, connect timeout)."""
+    todo: list[BaseException] = [error]
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, urllib3.exceptions.NewConnectionError | requests.ConnectTimeout):
+            return False
+        if isinstance(current, DROPPED_CONNECTION_ERRORS):
+            return True
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
+            if isinstance(linked, BaseException):
+                todo.append(linked)
+    return False
 
 
 class ApiClient:
     """Blocking client for the v1 contract. Call it from worker threads, never a GUI thread.
 
     Reads and ticket issue (under one idempotency key) are retried with exponential backoff on
-    connection errors and timeouts; counter actions and logins are never retried, because
-    repeating them could call a second citizen.
+    connection errors and timeouts; counter actions and logins are never retried with backoff,
+    because repeating them late could call a second citizen. A request that meets a kept-alive
+    connection the server has just closed is sent again at once when that is safe (GETs,
+    heartbeats, requests under an idempotency key, which every counter action carries).
     """
 
     def __init__(
@@ -69,11 +100,20 @@ class ApiClient:
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         retry: bool = False,
+        repeatable: bool = False,
         timeout: float | None = None,
     ) -> Any:
+        """One request. `retry`: repeat with backoff after connection errors and timeouts.
+        `repeatable`: sending it twice does no harm (a heartbeat, a keyed action); GETs, retried
+        requests and keyed requests are repeatable too, and a repeatable request that meets a
+        dropped kept-alive connection is sent again at once, once, without counting as a retry.
+        """
         url = f"{self.base_url}{API_PREFIX}{path}"
         attempts = 1 + (self.retries if retry else 0)
-        for attempt in range(1, attempts + 1):
+        repeatable = repeatable or retry or method == "GET" or "Idempotency-Key" in (headers or {})
+        resent_after_drop = False
+        attempt = 1
+        while True:
             try:
                 response = self._session.request(
                     method,
@@ -84,18 +124,24 @@ class ApiClient:
                     timeout=timeout or self.timeout,
                 )
             except (requests.ConnectionError, requests.Timeout) as error:
-                if attempt == attempts:
+                if repeatable and not resent_after_drop and is_dropped_connection(error):
+                    # uvicorn closes idle kept-alive connections after 5 s; a request sent at
+                    # that moment meets a closed socket although the server is fine.
+                    resent_after_drop = True
+                    log.debug("%s %s: connection dropped (%s); sent again", method, path, error)
+                    continue
+                if attempt >= attempts:
                     raise ServerUnreachable(f"{method} {path}: {error}") from None
                 delay = self.backoff * 2 ** (attempt - 1)
                 log.info(
                     "%s %s failed (%s); retry %d in %.1fs", method, path, error, attempt, delay
                 )
                 self._sleep(delay)
+                attempt += 1
                 continue
             except requests.RequestException as error:
                 raise ServerUnreachable(f"{method} {path}: {error}") from None
             return self._decode(response, f"{method} {path}")
-        raise AssertionError("unreachable")  # the loop always returns or raises
 
     @staticmethod
     def _decode(response: requests.Response, what: str) -> Any:
@@ -167,7 +213,7 @@ class ApiClient:
         return self._request("POST", f"/tickets/{ticket_id}/printed", json=body, retry=True)
 
     def heartbeat(self, status: dict) -> dict:
-        return self._request("POST", "/devices/heartbeat", json={"status": status})
+        return self._request("POST", "/devices/heartbeat", json={"status": status}, repeatable=True)
 
     # -- users and counters -------------------------------------------------------------------
 
@@ -185,7 +231,14 @@ class ApiClient:
         return self._request("GET", f"/counters/{counter_id}", retry=True)
 
     def _counter_action(self, counter_id: int, action: str, body: dict | None = None) -> dict:
-        return self._request("POST", f"/counters/{counter_id}/{action}", json=body or {})
+        # One key per action: if the answer is lost and the request is sent again, the server
+        # answers the repeat without calling a second citizen.
+        return self._request(
+            "POST",
+            f"/counters/{counter_id}/{action}",
+            json=body or {},
+            headers={"Idempotency-Key": self.new_idempotency_key()},
+        )
 
     def call_next(self, counter_id: int) -> dict:
         return self._counter_action(counter_id, "call-next")

@@ -93,14 +93,103 @@ def test_issue_retries_after_a_dropped_connection_under_the_same_key(peer_factor
     assert peer.requests[0]["headers"]["Authorization"] == "Bearer kiosk-token-1"
 
 
-def test_counter_actions_are_never_retried(peer_factory):
-    """Calling next twice could call two citizens, so a lost answer is reported, not repeated."""
+def test_counter_actions_are_sent_again_only_after_a_dropped_connection_under_one_key(
+    peer_factory,
+):
+    """A counter action is never retried with backoff (it could call a second citizen late); a
+    connection dropped under it is resent once at once, under the same key the server dedups."""
     peer = peer_factory(["drop", (200, {"ok": True})])
     api = ApiClient(peer.url, token="t", sleep=no_sleep)
+    assert api.call_next(3) == {"ok": True}
+    assert [r["path"] for r in peer.requests] == ["/api/v1/counters/3/call-next"] * 2
+    keys = {r["headers"]["Idempotency-Key"] for r in peer.requests}
+    assert len(keys) == 1
+
+    twice_dropped = peer_factory(["drop", "drop", (200, {"ok": True})])
+    api = ApiClient(twice_dropped.url, token="t", sleep=no_sleep)
     with pytest.raises(ServerUnreachable):
         api.call_next(3)
-    assert len(peer.requests) == 1
-    assert peer.requests[0]["path"] == "/api/v1/counters/3/call-next"
+    assert len(twice_dropped.requests) == 2
+    api.recall(3)
+    assert twice_dropped.requests[-1]["headers"]["Idempotency-Key"] not in keys
+
+
+class KeepAlivePeer:
+    """HTTP/1.1 with keep-alive, closing a kept connection when its next request arrives:
+    the race of uvicorn's idle timeout, every time. A new connection is always answered."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.connections = 0
+        self.requests: list[bytes] = []
+        self._stop = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self._stop:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn):
+        with conn, conn.makefile("rb") as reader:
+            for index in range(2):
+                head = b""
+                while not head.endswith(b"\r\n\r\n"):
+                    line = reader.readline()
+                    if not line:
+                        return
+                    head += line
+                length = next(
+                    (
+                        int(h.split(b":")[1])
+                        for h in head.split(b"\r\n")
+                        if h.lower().startswith(b"content-length")
+                    ),
+                    0,
+                )
+                self.requests.append(head + reader.read(length))
+                if index == 1:
+                    return  # the server closed the idle connection as this request came in
+                body = b'{"ok": true}'
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+                )
+
+    def close(self):
+        self._stop = True
+        self.listener.close()
+
+
+@pytest.fixture
+def keep_alive_peer():
+    peer = KeepAlivePeer()
+    yield peer
+    peer.close()
+
+
+def test_a_kept_alive_connection_closed_under_a_request_is_not_an_outage(keep_alive_peer):
+    """Reads, heartbeats and keyed actions meet the closed socket and are sent again at once."""
+    api = ApiClient(keep_alive_peer.url, token="t", retries=0, sleep=no_sleep)
+    assert api.health() == {"ok": True}
+    assert api.health() == {"ok": True}  # reused, dropped, resent on a new connection
+    assert api.heartbeat({"printer": "ok"}) == {"ok": True}
+    assert api.call_next(1) == {"ok": True}
+    assert keep_alive_peer.connections >= 3
+
+
+def test_a_dropped_login_is_reported_not_repeated(keep_alive_peer):
+    """A request that is not safe to send twice is reported as unreachable, not resent."""
+    api = ApiClient(keep_alive_peer.url, retries=0, sleep=no_sleep)
+    assert api.health() == {"ok": True}
+    with pytest.raises(ServerUnreachable):
+        api.login("petugas1", "sandi")
+    assert keep_alive_peer.requests[-1].startswith(b"POST /api/v1/auth/login")
 
 
 def test_refusal_carries_the_servers_code_and_message(peer_factory):
