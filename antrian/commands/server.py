@@ -105,8 +105,10 @@ def serve(args: argparse.Namespace) -> int:
     from config.server import load_server_settings
     from server.app import create_app
     from server.clock import Clock, SettableClock
+    from server.memory import return_large_buffers_to_the_system
 
     configure_logging("server", args.log_level or "INFO")
+    return_large_buffers_to_the_system()
     try:
         settings = load_server_settings(args.config)
     except ConfigError as error:
