@@ -113,7 +113,9 @@ def wrap(text: str, columns: int) -> list[str]:
         return greedy
     # The narrowest width that needs no more lines than the greedy wrap (balanced lines).
     lines = greedy
-    low, high = 1, columns
+    # Never narrower than the longest word that fits: balancing must not break words.
+    low = min(columns, max(len(word) for word in text.split()))
+    high = columns
     while low < high:
         middle = (low + high) // 2
         candidate = textwrap.wrap(text, middle, break_on_hyphens=False)

@@ -208,7 +208,11 @@ def test_time_zone_of_the_ticket_is_kept():
 def test_test_page_decodes_and_fits(width):
     """The technician's test page is valid ESC/POS, shows 8 sizes and fits the paper."""
     page_settings = settings(paper_width=width)
-    decoded = decode(render_test_page_bytes(page_settings))
+    geometry = paper_geometry(page_settings)
+    decoded = decode(
+        render_test_page_bytes(page_settings), columns=geometry.columns, dots=geometry.dots
+    )
+    assert decoded.warnings == []
     assert decoded.commands[-1] == "cut"
     assert {f"size {n}x{n}" for n in range(1, 9)} <= set(decoded.commands)
     columns = paper_geometry(page_settings).columns
