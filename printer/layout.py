@@ -260,8 +260,12 @@ class TicketWriter:
             line for text in texts for line in wrap(printable(text, self._can_encode), columns)
         ]
         block = max(len(line) for line in lines) + 2
+        # An odd space over goes to the right (str.center may put it on the left).
         self.lines(
-            [line.center(block) for line in lines],
+            [
+                " " * ((block - len(line)) // 2) + line.ljust(block - (block - len(line)) // 2)
+                for line in lines
+            ],
             bold=True,
             width=size,
             height=size,
