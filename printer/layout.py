@@ -142,13 +142,21 @@ def _without_orphan(lines: list[str], columns: int) -> list[str]:
 def list_text(names: tuple[str, ...], language: str) -> str:
     """ "Loket 3", "Loket 4" -> "Loket 3 dan 4"; three or more with commas ("1, 2, dan 3").
 
-    The common first word is said once when every name is that word and a number or letter."""
-    words = [name.split(" ") for name in names]
-    prefix = words[0][0] if all(len(parts) == 2 for parts in words) else None
-    if prefix is not None and all(parts[0] == prefix for parts in words) and len(names) > 1:
-        items = [words[0][0] + " " + words[0][1], *(parts[1] for parts in words[1:])]
-    else:
-        items = list(names)
+    A first word shared with the name before is said once when both end in a number (or a
+    number and a letter, "3A"); other names are said in full ("Loket 12 dan Loket Prioritas").
+    """
+
+    def numbered(name: str) -> tuple[str, str] | None:
+        word, _, rest = name.rpartition(" ")
+        short = rest[:1].isdigit() and rest.isalnum() and len(rest) <= 4
+        return (word, rest) if word and short else None
+
+    items = []
+    for index, name in enumerate(names):
+        this = numbered(name)
+        before = numbered(names[index - 1]) if index else None
+        same_word = this is not None and before is not None and this[0] == before[0]
+        items.append(this[1] if same_word and this is not None else name)
     if len(items) == 1:
         return items[0]
     joiner = TEXTS.get("list_and", language)

@@ -268,12 +268,18 @@ def test_ticket_language_follows_the_citizen():
 
 
 def test_counter_lists_read_naturally():
-    """One common word is said once; two with 'dan', more with commas; mixed names in full."""
+    """A shared word before numbers is said once; two with 'dan', more with commas; names that
+    are not numbered in full."""
     assert list_text(("Loket 3",), "id") == "Loket 3"
     assert list_text(("Loket 3", "Loket 4"), "id") == "Loket 3 dan 4"
     assert list_text(("Loket 1", "Loket 2", "Loket 3"), "en") == "Loket 1, 2, and 3"
     assert list_text(("Loket 1", "Meja Informasi"), "id") == "Loket 1 dan Meja Informasi"
     assert list_text(("Loket 1", "Loket Prioritas A"), "id") == "Loket 1 dan Loket Prioritas A"
+    assert (
+        list_text(("Loket 12", "Loket 13", "Loket Prioritas"), "id")
+        == "Loket 12, 13, dan Loket Prioritas"
+    )
+    assert list_text(("Loket 3A", "Loket 3B"), "en") == "Loket 3A and 3B"
 
 
 def test_counters_and_language_are_checked():
