@@ -2,6 +2,9 @@
 
 It reads the very bytes a printer gets (only the commands this package's layout sends), so
 the picture in the demo and the docs is the ticket, not a look-alike. One dot is one pixel.
+Every style the layout uses is drawn: sizes (GS !), bold (ESC E, ESC !), underline (ESC -,
+ESC !), white on black (GS B), alignment (ESC a); text is read in the code page selected with
+ESC t (Epson's numbering), as the printer reads it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ FEED_LINE = CELL_HEIGHT + LINE_GAP
 MARGIN = 24
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 QR_ERROR_LEVELS = {48: "L", 49: "M", 50: "Q", 51: "H"}
+# ESC t numbers of Epson's table -> Python codecs (the pages this package may select).
+CODE_PAGES = {0: "cp437", 2: "cp850", 3: "cp860", 4: "cp863", 5: "cp865", 16: "cp1252"}
+CODE_PAGES |= {17: "cp866", 18: "cp852", 19: "cp858"}
 
 
 class PreviewError(ValueError):
@@ -41,6 +47,7 @@ class _Style:
     width: int = 1
     height: int = 1
     bold: bool = False
+    underline: int = 0  # dots thick: 0, 1 or 2
     invert: bool = False
     align: str = "left"
 
@@ -78,6 +85,12 @@ class _Paper:
         if style.invert:
             cell = ImageOps.invert(cell)
         cell = cell.resize((cell.width * style.width, CELL_HEIGHT * style.height), Image.NEAREST)
+        if style.underline:
+            bottom = cell.height - 1
+            ImageDraw.Draw(cell).rectangle(
+                (0, bottom - style.underline + 1, cell.width - 1, bottom),
+                fill=255 if style.invert else 0,
+            )
         block = Image.new("L", (cell.width, cell.height + LINE_GAP), 255)
         block.paste(cell, (0, 0))
         self._place(block, style.align)
@@ -129,11 +142,19 @@ def draw_escpos(data: bytes, dots: int, code_page: str = "CP437") -> Image.Image
             i += 1
         elif byte == 0x1B and arg(1) == ord("@"):
             paper.style = _Style()
+            paper.encoding = "cp437"  # ESC @ selects page 0
             i += 2
         elif byte == 0x1B and arg(1) in b"tE-a!d":
             command, value = chr(arg(1)), arg(2)
-            if command == "E":
+            if command == "t":
+                paper.encoding = CODE_PAGES.get(value, paper.encoding)
+            elif command == "E":
                 paper.style.bold = bool(value & 1)
+            elif command == "-":
+                paper.style.underline = value % 48 if value % 48 in (1, 2) else 0
+            elif command == "!":
+                paper.style.bold = bool(value & 0x08)
+                paper.style.underline = 1 if value & 0x80 else 0
             elif command == "a":
                 paper.style.align = {0: "left", 1: "center", 2: "right"}.get(value % 48, "left")
             elif command == "d":  # print what is buffered, then feed n lines
@@ -167,7 +188,7 @@ def draw_escpos(data: bytes, dots: int, code_page: str = "CP437") -> Image.Image
                 qr["level"] = QR_ERROR_LEVELS.get(body[2], "M")
             elif function == 80:
                 qr["data"] = bytes(body[3:])
-            elif function == 81:
+            elif function == 81:  # the printer draws no quiet zone: the layout feeds it
                 paper.image(_qr_image(qr["data"], qr["size"], qr["level"]))
             i += 5 + length
         else:
@@ -182,7 +203,7 @@ def _qr_image(content: bytes, module: int, level: str) -> Image.Image:
         "Q": qrcode.constants.ERROR_CORRECT_Q,
         "H": qrcode.constants.ERROR_CORRECT_H,
     }
-    code = qrcode.QRCode(error_correction=levels[level], box_size=module, border=1)
+    code = qrcode.QRCode(error_correction=levels[level], box_size=module, border=0)
     code.add_data(content.decode("utf-8"))
     code.make(fit=True)
     return code.make_image().get_image().convert("L")

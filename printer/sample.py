@@ -20,4 +20,5 @@ def sample_ticket(priority: str | None = None) -> TicketPrint:
         eta_minutes=15,
         priority=priority,
         tracking_url="https://antrian.mpp.madiunkab.go.id/t/K7Q2M9XD",
+        counters=("Loket 1", "Loket 2", "Loket 3"),
     )

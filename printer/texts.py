@@ -5,34 +5,45 @@ from config import Catalog
 TEXTS = Catalog(
     {
         # The ticket.
-        "ticket_number_label": ("NOMOR ANTRIAN", "QUEUE NUMBER"),
+        "ticket_number_label": ("NOMOR ANTREAN", "QUEUE NUMBER"),
         "priority_label": ("PRIORITAS: {group}", "PRIORITY: {group}"),
+        # The priority block: a heading and the group, each on its own large inverted line.
+        "priority_heading": ("PRIORITAS", "PRIORITY"),
         "priority_lansia": ("LANSIA", "SENIOR CITIZEN"),
         "priority_disabilitas": ("DISABILITAS", "DISABILITY"),
         "priority_ibu_hamil": ("IBU HAMIL", "PREGNANCY"),
-        "waiting_none": ("Tidak ada antrian di depan Anda", "Nobody is waiting ahead of you"),
+        "waiting_none": ("Tidak ada antrean di depan Anda", "Nobody is waiting ahead of you"),
         "waiting_one": ("1 orang menunggu di depan Anda", "1 person waiting ahead of you"),
         "waiting_many": (
             "{count} orang menunggu di depan Anda",
             "{count} people waiting ahead of you",
         ),
         "eta_soon": ("Anda akan segera dipanggil", "You will be called shortly"),
+        # "sekitar", not "±": our own words stay in ASCII, which every code page prints right.
         "eta_minutes": (
-            "Estimasi waktu tunggu: ±{minutes} menit",
+            "Perkiraan waktu tunggu: sekitar {minutes} menit",
             "Estimated wait: about {minutes} min",
         ),
         "eta_hours": (
-            "Estimasi waktu tunggu: ±{hours} jam {minutes} menit",
+            "Perkiraan waktu tunggu: sekitar {hours} jam {minutes} menit",
             "Estimated wait: about {hours} h {minutes} min",
         ),
+        # What to do next.
+        "served_at": ("Dilayani di {counters}", "Served at {counters}"),
+        "list_and": ("dan", "and"),
+        "watch_screen": (
+            "Perhatikan layar dan suara panggilan.",
+            "Watch the screen and listen for your number.",
+        ),
+        "keep_ticket": (
+            "Simpan tiket ini sampai selesai dilayani.",
+            "Keep this ticket until you have been served.",
+        ),
         "qr_hint": (
-            "Pindai QR untuk memantau antrian Anda",
+            "Pindai QR untuk memantau antrean Anda",
             "Scan the QR code to follow your turn",
         ),
-        "footer_default": (
-            "Terima kasih. Mohon menunggu panggilan.",
-            "Thank you. Please wait to be called.",
-        ),
+        "footer_default": ("Terima kasih.", "Thank you."),
         # The technician's test page.
         "test_title": ("HALAMAN UJI PRINTER", "PRINTER TEST PAGE"),
         "test_settings": (

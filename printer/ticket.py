@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from printer.errors import InvalidTicket
 
 PRIORITY_GROUPS = ("lansia", "disabilitas", "ibu_hamil")
+LANGUAGES = ("id", "en")
 
 
 @dataclass(frozen=True)
 class TicketPrint:
-    """One ticket as the server issued it (see the ticket in DESIGN.md's HTTP contract)."""
+    """One ticket as the server issued it (see the ticket in DESIGN.md's HTTP contract).
+
+    Optional, for the "what next" lines:
+    - `counters`: the names of the counters that serve this ticket's service, as the server
+      names them ("Loket 3", "Loket 4"); printed as "Dilayani di Loket 3 dan 4". Empty (the
+      default): the line is left out.
+    - `language`: the citizen's language on the kiosk ("id" or "en"); None (the default): the
+      printer settings' language.
+    """
 
     number: str
     service_name: str
@@ -22,6 +31,8 @@ class TicketPrint:
     eta_minutes: int | None = None
     priority: str | None = None
     tracking_url: str | None = None
+    counters: tuple[str, ...] = field(default=())
+    language: str | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -37,5 +48,16 @@ class TicketPrint:
             problems.append("eta_minutes is negative")
         if self.priority is not None and self.priority not in PRIORITY_GROUPS:
             problems.append(f"priority must be one of {', '.join(PRIORITY_GROUPS)} or None")
+        if isinstance(self.counters, str) or not all(
+            isinstance(name, str) for name in self.counters
+        ):
+            problems.append("counters must be a sequence of counter names")
+        else:
+            # A list from JSON is accepted and kept as a tuple, so the ticket stays hashable.
+            object.__setattr__(
+                self, "counters", tuple(name.strip() for name in self.counters if name.strip())
+            )
+        if self.language is not None and self.language not in LANGUAGES:
+            problems.append(f"language must be one of {', '.join(LANGUAGES)} or None")
         if problems:
             raise InvalidTicket("; ".join(problems))
