@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from config.server import WEEKDAYS, parse_span
@@ -120,8 +120,46 @@ def choose_next(
     return None
 
 
-def eta_minutes(ahead: int, average_minutes: float, counters: int) -> int:
-    """Minutes until a ticket with `ahead` tickets before it is called, rounded up."""
-    if ahead <= 0:
+# ---- the estimate ----
+
+COUNTER_OPEN = "open"  # the status of a counter that is calling now (not paused, not closed)
+
+
+def counter_open_now(status: str) -> bool:
+    """Whether a counter counts for its services now: open, neither paused nor closed.
+
+    The one home of this rule: the estimate, `counters_open` of /services and the tracking
+    page all read it through `staffing`."""
+    return status == COUNTER_OPEN
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """The counters of one service as the estimate sees them."""
+
+    open: int = 0  # counters that serve it and are open now
+    free: int = 0  # of those, the ones with no ticket open (they can call at once)
+
+
+def staffing(counters: Iterable[tuple[str, bool]]) -> Staffing:
+    """Staffing of a service from its counters' (status, has an open ticket)."""
+    open_now = [busy for status, busy in counters if counter_open_now(status)]
+    return Staffing(open=len(open_now), free=sum(not busy for busy in open_now))
+
+
+def eta_minutes(ahead: int, average_minutes: float, staff: Staffing) -> int | None:
+    """Minutes until a ticket with `ahead` tickets before it is called, rounded up.
+
+    None when no counter of the service is open: nobody will call it, and a number would lie.
+    0 ("soon") only when a free open counter is there for it and for every ticket ahead.
+    Otherwise the busy counters must finish first: each is taken to be half-way through its
+    ticket on average, so the ticket's turn comes after (ahead - free + 1/2) service times,
+    shared by the open counters; never below 1 minute.
+    """
+    if staff.open <= 0:
+        return None
+    ahead = max(0, ahead)
+    if ahead < staff.free:
         return 0
-    return math.ceil(ahead * average_minutes / max(1, counters))
+    turns = ahead - staff.free + 0.5
+    return max(1, math.ceil(turns * max(0.0, average_minutes) / staff.open))

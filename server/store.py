@@ -342,14 +342,17 @@ class Tx:
         )
         return [(row["began"], row["finished_at"]) for row in rows if row["began"]]
 
-    def counters_per_service(self) -> dict[int, tuple[int, int]]:
-        """service id -> (open counters, all counters) that call it."""
+    def counter_states_per_service(self) -> dict[int, list[tuple[str, bool]]]:
+        """service id -> (status, has an open ticket) of each counter that calls it."""
         rows = self._all(
-            "SELECT cs.service_id, SUM(c.status = 'open') AS open, COUNT(*) AS total"
+            "SELECT cs.service_id, c.status, EXISTS (SELECT 1 FROM tickets t"
+            " WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) AS busy"
             " FROM counter_services cs JOIN counters c ON c.id = cs.counter_id"
-            " GROUP BY cs.service_id"
         )
-        return {row["service_id"]: (row["open"], row["total"]) for row in rows}
+        result: dict[int, list[tuple[str, bool]]] = {}
+        for row in rows:
+            result.setdefault(row["service_id"], []).append((row["status"], bool(row["busy"])))
+        return result
 
     # ---- counters ----
     def counters(self) -> list[sqlite3.Row]:

@@ -52,7 +52,7 @@ TEXTS = Catalog(
             "{what} masih dipakai dan tidak bisa dihapus",
             "{what} is still in use and cannot be deleted",
         ),
-        "queue_empty": ("Tidak ada antrian yang menunggu", "Nobody is waiting"),
+        "queue_empty": ("Tidak ada antrean yang menunggu", "Nobody is waiting"),
         "ticket_open": (
             "Loket ini masih melayani {number}; selesaikan dulu",
             "This counter still has {number} open; finish it first",
@@ -102,7 +102,7 @@ TEXTS = Catalog(
         "closed_today": ("Layanan tutup hari ini", "Closed today"),
         "outside_hours": ("Layanan belum buka", "Not open yet"),
         "cutoff_passed": (
-            "Pengambilan antrian hari ini sudah ditutup",
+            "Pengambilan antrean hari ini sudah ditutup",
             "No more tickets today",
         ),
         "quota_exhausted": (

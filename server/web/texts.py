@@ -142,13 +142,23 @@ TEXTS = Catalog(
         "priority_ibu_hamil": ("Ibu hamil", "Pregnant"),
         "priority_other": ("Prioritas", "Priority"),
         # ---- tracking page ----
-        "track_title": ("Pantau antrian", "Follow your ticket"),
-        "your_number": ("Nomor antrian Anda", "Your number"),
+        "track_title": ("Pantau antrean", "Follow your ticket"),
+        "your_number": ("Nomor antrean Anda", "Your number"),
         "track_waiting": ("Menunggu dipanggil", "Waiting to be called"),
         "track_people_ahead": ("orang di depan Anda", "people ahead of you"),
         "track_eta": (
             "Perkiraan dipanggil sekitar pukul {at} (± {n} menit lagi).",
             "Expected to be called around {at} (in about {n} minutes).",
+        ),
+        "track_eta_soon": (
+            "Sebentar lagi Anda dipanggil: ada loket yang siap melayani.",
+            "You will be called shortly: a counter is ready for you.",
+        ),
+        "track_no_counter_open": (
+            "Belum ada loket yang buka untuk layanan ini, jadi waktu tunggu belum bisa "
+            "diperkirakan. Nomor Anda tetap berlaku.",
+            "No counter is open for this service yet, so the wait cannot be estimated. Your "
+            "number stays valid.",
         ),
         "track_stay_near": (
             "Tetap berada di ruang tunggu agar tidak terlewat.",
