@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import sqlite3
@@ -12,7 +10,7 @@ from config.server import ServerSettings
 from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
 from server.queue import RUNTIME_SETTINGS, Queue, holiday_texts
-from server.reports import figures
+from server.reports import daily_report
 from server.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -332,51 +330,7 @@ class Admin:
 
     # ---- report ----
     def daily_report(self, day: str) -> dict:
-        with self.store.read() as tx:
-            services = tx.services()
-            tickets = tx.tickets_of_day(day)
-        rows = []
-        for service in services:
-            issued = [t for t in tickets if t["number_service_id"] == service["id"]]
-            here = [t for t in tickets if t["service_id"] == service["id"]]
-            counted = figures(issued, here)
-            rows.append(
-                {
-                    "code": service["code"],
-                    "name": service["name"],
-                    "agency": service["agency_name"],
-                    **{key: counted[key] for key in REPORT_COLUMNS[3:]},
-                }
-            )
-        totals = {
-            key: sum(row[key] for row in rows)
-            for key in ("issued", "served", "no_show", "cancelled", "not_served")
-        }
-        return {"date": day, "services": rows, "totals": totals}
-
-
-REPORT_COLUMNS = (
-    "code",
-    "name",
-    "agency",
-    "issued",
-    "served",
-    "no_show",
-    "cancelled",
-    "not_served",
-    "wait_avg_minutes",
-    "wait_max_minutes",
-    "service_avg_minutes",
-)
-
-
-def report_csv(report: dict) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in report["services"]:
-        writer.writerow({key: "" if row[key] is None else row[key] for key in REPORT_COLUMNS})
-    return buffer.getvalue()
+        return daily_report(self.store, day)
 
 
 def _hours_json(hours: dict | None) -> str | None:

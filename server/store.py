@@ -491,6 +491,15 @@ class Tx:
     def tickets_of_day(self, day: str) -> list[sqlite3.Row]:
         return self._all(TICKET_SELECT + " WHERE t.day = ? ORDER BY t.id", (day,))
 
+    def transfers_of_day(self, day: str) -> list[sqlite3.Row]:
+        """Transfers of the day's tickets (`ticket_id`, `service_id` = where it went), in order."""
+        return self._all(
+            "SELECT e.id, e.ticket_id, e.service_id FROM events e"
+            " JOIN tickets t ON t.id = e.ticket_id"
+            " WHERE t.day = ? AND e.kind = 'transferred' ORDER BY e.id",
+            (day,),
+        )
+
     # ---- users and sessions ----
     def users(self) -> list[sqlite3.Row]:
         return self._all("SELECT * FROM users ORDER BY id")
