@@ -246,11 +246,26 @@ class Admin:
             tx.set_user_counters(user_id, self._counter_ids(tx, data.get("counters", [])))
             return _user(tx.user(user_id), tx.user_counter_ids(user_id))
 
+    @staticmethod
+    def _keep_an_admin(tx: Tx, user: sqlite3.Row, role: str | None, active: bool) -> None:
+        """Refuse a change that would leave no active admin (none after a restart either: the
+        config file's users are imported only once)."""
+        if user["role"] != "admin" or not user["active"] or (role == "admin" and active):
+            return
+        if not any(
+            u["id"] != user["id"] and u["role"] == "admin" and u["active"] for u in tx.users()
+        ):
+            raise conflict("last_admin", username=user["username"])
+
     def update_user(self, actor: str, user_id: int, changes: dict) -> dict:
         password_hash = hash_password(changes["password"]) if changes.get("password") else None
         with self.store.write() as tx:
-            if tx.user(user_id) is None:
+            user = tx.user(user_id)
+            if user is None:
                 raise not_found("user_not_found")
+            role = changes.get("role") or user["role"]
+            active = bool(user["active"] if changes.get("active") is None else changes["active"])
+            self._keep_an_admin(tx, user, role, active)
             columns = {}
             if "role" in changes:
                 columns["role"] = changes["role"]
@@ -268,8 +283,10 @@ class Admin:
 
     def delete_user(self, actor: str, user_id: int) -> None:
         with self.store.write() as tx:
-            if tx.user(user_id) is None:
+            user = tx.user(user_id)
+            if user is None:
                 raise not_found("user_not_found")
+            self._keep_an_admin(tx, user, None, False)
             tx.delete_user(user_id)
 
     # ---- devices ----
@@ -292,12 +309,12 @@ class Admin:
             if tx.device(device_id) is None:
                 raise not_found("device_not_found")
             columns = {}
-            if "name" in changes:
+            if changes.get("name") is not None:
                 other = tx.device_by_name(changes["name"])
                 if other and other["id"] != device_id:
                     raise conflict("already_exists", what=changes["name"])
                 columns["name"] = changes["name"]
-            if "active" in changes:
+            if changes.get("active") is not None:
                 columns["active"] = int(changes["active"])
             if token:
                 columns["token_hash"] = hash_token(token)

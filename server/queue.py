@@ -251,6 +251,8 @@ class Queue:
             row = tx.ticket(ticket_id)
             if row is None:
                 raise not_found("ticket_not_found")
+            if row["device_id"] != device.id:  # only the kiosk that issued it printed it
+                raise ServerError("not_your_ticket", 403)
             status = "printed" if ok else (reason or "failed")
             tx.update_ticket(ticket_id, print_status=status)
             tx.add_event(

@@ -233,7 +233,8 @@ def create_device(body: DeviceIn, svc: Svc, who: Admin) -> dict:
 
 @router.patch("/admin/devices/{device_id}")
 def update_device(device_id: Id, body: DevicePatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_device(who.name, device_id, body.model_dump(exclude_unset=True))
+    # {"active": null} / {"name": null} change nothing, as null does in every other PATCH.
+    return svc.admin.update_device(who.name, device_id, _changes(body))
 
 
 @router.delete("/admin/devices/{device_id}", status_code=204)
