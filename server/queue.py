@@ -110,12 +110,21 @@ class Queue:
         return {sid: rules.staffing(c) for sid, c in tx.counter_states_per_service().items()}
 
     def _eta(
-        self, tx: Tx, service_id: int, ahead: int, staffing: dict[int, rules.Staffing]
+        self,
+        tx: Tx,
+        service_id: int,
+        staffing: dict[int, rules.Staffing],
+        day: str,
+        ticket: sqlite3.Row | None = None,
     ) -> int | None:
-        """Minutes until called, or None while no counter of the service is open."""
+        """Minutes until `ticket` (or a ticket taken now) is called; None while no counter of
+        the service is open. The line ahead is what its open counters would call first,
+        tickets of their other services included: a free counter is no promise of "soon"
+        while it still has older tickets of another service to call."""
         staff = staffing.get(service_id, rules.Staffing())
         if staff.open == 0:
             return None  # no history read: nobody is there to call it
+        ahead = tx.waiting_before_at_counters(staff.counters, day, ticket)
         return rules.eta_minutes(ahead, self._average_minutes(tx, service_id), staff)
 
     def services(self, language: str) -> list[dict]:
@@ -149,7 +158,7 @@ class Queue:
                         "waiting": ahead,
                         "quota_left": None if quota is None else max(0, quota - issued),
                         "counters_open": staffing.get(service["id"], rules.Staffing()).open,
-                        "eta_minutes": self._eta(tx, service["id"], ahead, staffing),
+                        "eta_minutes": self._eta(tx, service["id"], staffing, day),
                     }
                 )
         return result
@@ -162,7 +171,7 @@ class Queue:
             ahead = tx.waiting_ahead(row)
             staffing = self.staffing(tx)
             counters_open = staffing.get(row["service_id"], rules.Staffing()).open
-            eta = self._eta(tx, row["service_id"], ahead, staffing)
+            eta = self._eta(tx, row["service_id"], staffing, row["day"], row)
         view = {
             "id": row["id"],
             "number": row["number"],

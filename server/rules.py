@@ -139,27 +139,33 @@ class Staffing:
 
     open: int = 0  # counters that serve it and are open now
     free: int = 0  # of those, the ones with no ticket open (they can call at once)
+    counters: tuple[int, ...] = ()  # the ids of the open ones
 
 
-def staffing(counters: Iterable[tuple[str, bool]]) -> Staffing:
-    """Staffing of a service from its counters' (status, has an open ticket)."""
-    open_now = [busy for status, busy in counters if counter_open_now(status)]
-    return Staffing(open=len(open_now), free=sum(not busy for busy in open_now))
+def staffing(counters: Iterable[tuple[int, str, bool]]) -> Staffing:
+    """Staffing of a service from its counters' (id, status, has an open ticket)."""
+    open_now = [(cid, busy) for cid, status, busy in counters if counter_open_now(status)]
+    return Staffing(
+        open=len(open_now),
+        free=sum(not busy for _, busy in open_now),
+        counters=tuple(sorted(cid for cid, _ in open_now)),
+    )
 
 
 def eta_minutes(ahead: int, average_minutes: float, staff: Staffing) -> int | None:
-    """Minutes until a ticket with `ahead` tickets before it is called, rounded up.
+    """Minutes until a ticket is called, rounded up; `ahead` = the waiting tickets its
+    service's open counters would call before it (their other services' too).
 
     None when no counter of the service is open: nobody will call it, and a number would lie.
     0 ("soon") only when a free open counter is there for it and for every ticket ahead.
-    Otherwise the busy counters must finish first: each is taken to be half-way through its
-    ticket on average, so the ticket's turn comes after (ahead - free + 1/2) service times,
-    shared by the open counters; never below 1 minute.
+    Otherwise the work before it — half a service time left at each busy counter, one whole
+    service time per ticket ahead — shared by the open counters; never below 1 minute.
     """
     if staff.open <= 0:
         return None
     ahead = max(0, ahead)
     if ahead < staff.free:
         return 0
-    turns = ahead - staff.free + 0.5
-    return max(1, math.ceil(turns * max(0.0, average_minutes) / staff.open))
+    busy = staff.open - staff.free
+    work = (ahead + busy / 2) * max(0.0, average_minutes)
+    return max(1, math.ceil(work / staff.open))

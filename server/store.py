@@ -342,17 +342,37 @@ class Tx:
         )
         return [(row["began"], row["finished_at"]) for row in rows if row["began"]]
 
-    def counter_states_per_service(self) -> dict[int, list[tuple[str, bool]]]:
-        """service id -> (status, has an open ticket) of each counter that calls it."""
+    def counter_states_per_service(self) -> dict[int, list[tuple[int, str, bool]]]:
+        """service id -> (id, status, has an open ticket) of each counter that calls it."""
         rows = self._all(
-            "SELECT cs.service_id, c.status, EXISTS (SELECT 1 FROM tickets t"
+            "SELECT cs.service_id, c.id, c.status, EXISTS (SELECT 1 FROM tickets t"
             " WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) AS busy"
             " FROM counter_services cs JOIN counters c ON c.id = cs.counter_id"
         )
-        result: dict[int, list[tuple[str, bool]]] = {}
+        result: dict[int, list[tuple[int, str, bool]]] = {}
         for row in rows:
-            result.setdefault(row["service_id"], []).append((row["status"], bool(row["busy"])))
+            state = (row["id"], row["status"], bool(row["busy"]))
+            result.setdefault(row["service_id"], []).append(state)
         return result
+
+    def waiting_before_at_counters(
+        self, counter_ids: Sequence[int], day: str, ticket: sqlite3.Row | None = None
+    ) -> int:
+        """Waiting tickets of `day` for any service of these counters that go before `ticket`
+        in the call order (priority first, then time in line); all of them without a ticket
+        (one taken now goes last)."""
+        if not counter_ids:
+            return 0
+        marks = ", ".join("?" for _ in counter_ids)
+        sql = (
+            "SELECT COUNT(*) FROM tickets WHERE day = ? AND status = 'waiting' AND service_id IN"
+            f" (SELECT service_id FROM counter_services WHERE counter_id IN ({marks}))"
+        )
+        params: list = [day, *counter_ids]
+        if ticket is not None:
+            sql += " AND (COALESCE(priority, '') = '', queued_at, id) < (?, ?, ?)"
+            params += [not ticket["priority"], ticket["queued_at"], ticket["id"]]
+        return self._value(sql, params, default=0)
 
     # ---- counters ----
     def counters(self) -> list[sqlite3.Row]:

@@ -92,3 +92,17 @@ def test_soon_only_when_a_counter_is_free(live_server):
         None,
         None,
     )
+
+
+def test_a_free_counter_with_older_tickets_of_another_service_is_not_soon(live_server):
+    """Loket 1 (A and B) is open and free, a B ticket came first: the A ticket is 0th in A's
+    line but not 'soon' — Loket 1 calls the B ticket first, then serves it (6 minutes)."""
+    admin = Api(live_server, live_server.admin_token())
+    kiosk = Api(live_server, live_server.kiosk_token)
+    admin.post(f"/counters/{counter_id(live_server, 'Loket 1')}/resume").raise_for_status()
+    kiosk.issue("B")
+    ticket = kiosk.issue("A")
+    assert (ticket["waiting_ahead"], ticket["counters_open"]) == (0, 1)
+    assert ticket["eta_minutes"] == 6
+    assert service(live_server, "A")["eta_minutes"] == 12  # B-001 and A-001 before it
+    assert "Sebentar lagi" not in tracking_page(live_server, ticket)
