@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import sqlite3
@@ -12,7 +10,7 @@ from config.server import ServerSettings
 from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
 from server.queue import RUNTIME_SETTINGS, Queue, holiday_texts
-from server.reports import figures
+from server.reports import daily_report
 from server.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -248,11 +246,26 @@ class Admin:
             tx.set_user_counters(user_id, self._counter_ids(tx, data.get("counters", [])))
             return _user(tx.user(user_id), tx.user_counter_ids(user_id))
 
+    @staticmethod
+    def _keep_an_admin(tx: Tx, user: sqlite3.Row, role: str | None, active: bool) -> None:
+        """Refuse a change that would leave no active admin (none after a restart either: the
+        config file's users are imported only once)."""
+        if user["role"] != "admin" or not user["active"] or (role == "admin" and active):
+            return
+        if not any(
+            u["id"] != user["id"] and u["role"] == "admin" and u["active"] for u in tx.users()
+        ):
+            raise conflict("last_admin", username=user["username"])
+
     def update_user(self, actor: str, user_id: int, changes: dict) -> dict:
         password_hash = hash_password(changes["password"]) if changes.get("password") else None
         with self.store.write() as tx:
-            if tx.user(user_id) is None:
+            user = tx.user(user_id)
+            if user is None:
                 raise not_found("user_not_found")
+            role = changes.get("role") or user["role"]
+            active = bool(user["active"] if changes.get("active") is None else changes["active"])
+            self._keep_an_admin(tx, user, role, active)
             columns = {}
             if "role" in changes:
                 columns["role"] = changes["role"]
@@ -270,8 +283,10 @@ class Admin:
 
     def delete_user(self, actor: str, user_id: int) -> None:
         with self.store.write() as tx:
-            if tx.user(user_id) is None:
+            user = tx.user(user_id)
+            if user is None:
                 raise not_found("user_not_found")
+            self._keep_an_admin(tx, user, None, False)
             tx.delete_user(user_id)
 
     # ---- devices ----
@@ -294,12 +309,12 @@ class Admin:
             if tx.device(device_id) is None:
                 raise not_found("device_not_found")
             columns = {}
-            if "name" in changes:
+            if changes.get("name") is not None:
                 other = tx.device_by_name(changes["name"])
                 if other and other["id"] != device_id:
                     raise conflict("already_exists", what=changes["name"])
                 columns["name"] = changes["name"]
-            if "active" in changes:
+            if changes.get("active") is not None:
                 columns["active"] = int(changes["active"])
             if token:
                 columns["token_hash"] = hash_token(token)
@@ -332,51 +347,7 @@ class Admin:
 
     # ---- report ----
     def daily_report(self, day: str) -> dict:
-        with self.store.read() as tx:
-            services = tx.services()
-            tickets = tx.tickets_of_day(day)
-        rows = []
-        for service in services:
-            issued = [t for t in tickets if t["number_service_id"] == service["id"]]
-            here = [t for t in tickets if t["service_id"] == service["id"]]
-            counted = figures(issued, here)
-            rows.append(
-                {
-                    "code": service["code"],
-                    "name": service["name"],
-                    "agency": service["agency_name"],
-                    **{key: counted[key] for key in REPORT_COLUMNS[3:]},
-                }
-            )
-        totals = {
-            key: sum(row[key] for row in rows)
-            for key in ("issued", "served", "no_show", "cancelled", "not_served")
-        }
-        return {"date": day, "services": rows, "totals": totals}
-
-
-REPORT_COLUMNS = (
-    "code",
-    "name",
-    "agency",
-    "issued",
-    "served",
-    "no_show",
-    "cancelled",
-    "not_served",
-    "wait_avg_minutes",
-    "wait_max_minutes",
-    "service_avg_minutes",
-)
-
-
-def report_csv(report: dict) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in report["services"]:
-        writer.writerow({key: "" if row[key] is None else row[key] for key in REPORT_COLUMNS})
-    return buffer.getvalue()
+        return daily_report(self.store, day)
 
 
 def _hours_json(hours: dict | None) -> str | None:

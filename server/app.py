@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from config.server import ServerSettings
 from server import __version__
@@ -25,7 +26,7 @@ from server.notify import ChangeNotifier
 from server.queue import Queue
 from server.routes import admin, counters, display, public, tickets
 from server.store import Store
-from server.texts import message
+from server.texts import language_of, message
 from server.web import install_pages
 
 log = logging.getLogger(__name__)
@@ -102,28 +103,83 @@ class BodyLimit:
                 raise
 
     async def _refuse(self, scope, send):
-        accept = dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
-        lang = "en" if accept.strip().lower().startswith("en") else "id"
-        body = json.dumps(
-            {
-                "error": {
-                    "code": "body_too_large",
-                    "message": message("body_too_large", lang, limit=self.limit),
-                }
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await _send_error(scope, send, 413, "body_too_large", limit=self.limit)
+
+
+BODY_TIMEOUT_SECONDS = 10.0  # to receive a whole body (at most 64 KB) once the headers are in
+
+
+class BodyTimeout:
+    """Bounds the time a request may take to send the body it declared.
+
+    uvicorn's `timeout_keep_alive` covers the wait between requests, but nothing covers a client
+    that declares `Content-Length: 100` and never sends it: the handler waits in `receive()` for
+    ever and the connection is held. Here every `receive()` before the body is complete is
+    awaited under one deadline (`BODY_TIMEOUT_SECONDS` after the request arrived, read at each
+    request); past it the client gets `408 body_timeout` with `Connection: close`, so the server
+    closes the connection, and the app is told the client went away."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        loop = asyncio.get_running_loop()
+        seconds = BODY_TIMEOUT_SECONDS
+        deadline = loop.time() + seconds
+        complete = started = refused = False
+
+        async def timed_receive():
+            nonlocal complete, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            if complete:  # after the body: waiting for a disconnect is not bounded here
+                return await receive()
+            try:
+                event = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                refused = True
+                if not started:
+                    await _send_error(scope, send, 408, "body_timeout", seconds=round(seconds))
+                return {"type": "http.disconnect"}
+            if event["type"] != "http.request" or not event.get("more_body", False):
+                complete = True
+            return event
+
+        async def guarded_send(event):
+            nonlocal started
+            if refused:
+                return  # the 408 has been sent; whatever the app says now is dropped
+            if event["type"] == "http.response.start":
+                started = True
+            await send(event)
+
+        try:
+            await self.app(scope, timed_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise
+
+
+async def _send_error(scope, send, status: int, code: str, **values) -> None:
+    """An error answer in the error shape, sent from a middleware, closing the connection."""
+    accept = dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1")
+    body = json.dumps(
+        {"error": {"code": code, "message": message(code, language_of(accept), **values)}}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(
@@ -172,7 +228,25 @@ def create_app(
     install_pages(app)
     _install_error_edge(app)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(BodyTimeout)
     return app
+
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(app: FastAPI, scope) -> str:
+    """The `Allow` header of a 405: every method some route of the app accepts at this path,
+    found by asking the routes themselves (FastAPI makes one route per method, and Starlette's
+    own header, where there is one, names only the first route that matched the path)."""
+    allowed = []
+    for method in METHODS:
+        probe = {**scope, "method": method}
+        if any(route.matches(probe)[0] == Match.FULL for route in app.router.routes):
+            allowed.append(method)
+    if scope.get("method") in allowed:
+        return ""  # a mount (static files) matched every method and refused itself
+    return ", ".join(allowed)
 
 
 def _install_error_edge(app: FastAPI) -> None:
@@ -192,12 +266,16 @@ def _install_error_edge(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):
         code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code)
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = allowed_methods(app, request.scope) or headers.get("Allow", "")
         if code is None:
             code = "validation_error" if error.status_code < 500 else "internal_error"
             return error_response(
-                request, ServerError(code, error.status_code, detail=str(error.detail))
+                request,
+                ServerError(code, error.status_code, headers=headers, detail=str(error.detail)),
             )
-        return error_response(request, ServerError(code, error.status_code))
+        return error_response(request, ServerError(code, error.status_code, headers=headers))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception):

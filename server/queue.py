@@ -105,17 +105,33 @@ class Queue:
             return self.settings.queue.default_service_minutes
         return statistics.fmean(minutes_between(start, end) for start, end in durations)
 
-    def _eta(self, tx: Tx, service_id: int, ahead: int, counters: dict) -> int:
-        open_count, total = counters.get(service_id, (0, 0))
-        # Nobody open yet (early morning): assume the service's counters will open.
-        working = open_count or total or 1
-        return rules.eta_minutes(ahead, self._average_minutes(tx, service_id), working)
+    def staffing(self, tx: Tx) -> dict[int, rules.Staffing]:
+        """service id -> its counters open now (and free), by `rules.counter_open_now`."""
+        return {sid: rules.staffing(c) for sid, c in tx.counter_states_per_service().items()}
+
+    def _eta(
+        self,
+        tx: Tx,
+        service_id: int,
+        staffing: dict[int, rules.Staffing],
+        day: str,
+        ticket: sqlite3.Row | None = None,
+    ) -> int | None:
+        """Minutes until `ticket` (or a ticket taken now) is called; None while no counter of
+        the service is open. The line ahead is what its open counters would call first,
+        tickets of their other services included: a free counter is no promise of "soon"
+        while it still has older tickets of another service to call."""
+        staff = staffing.get(service_id, rules.Staffing())
+        if staff.open == 0:
+            return None  # no history read: nobody is there to call it
+        ahead = tx.waiting_before_at_counters(staff.counters, day, ticket)
+        return rules.eta_minutes(ahead, self._average_minutes(tx, service_id), staff)
 
     def services(self, language: str) -> list[dict]:
         now, _, day = self.now()
         with self.store.read() as tx:
             waiting = tx.waiting_counts(day)
-            counters = tx.counters_per_service()
+            staffing = self.staffing(tx)
             site_rules = self.site_rules(tx)
             result = []
             for service in tx.services():
@@ -141,7 +157,8 @@ class Queue:
                         else None,
                         "waiting": ahead,
                         "quota_left": None if quota is None else max(0, quota - issued),
-                        "eta_minutes": self._eta(tx, service["id"], ahead, counters),
+                        "counters_open": staffing.get(service["id"], rules.Staffing()).open,
+                        "eta_minutes": self._eta(tx, service["id"], staffing, day),
                     }
                 )
         return result
@@ -149,10 +166,12 @@ class Queue:
     # ---- tickets ----
     def ticket_view(self, tx: Tx, row: sqlite3.Row, *, private: bool = True) -> dict:
         """A ticket as the contract shows it; `private=False` leaves out what only staff see."""
-        ahead = eta = None
+        ahead = eta = counters_open = None
         if row["status"] == "waiting":
             ahead = tx.waiting_ahead(row)
-            eta = self._eta(tx, row["service_id"], ahead, tx.counters_per_service())
+            staffing = self.staffing(tx)
+            counters_open = staffing.get(row["service_id"], rules.Staffing()).open
+            eta = self._eta(tx, row["service_id"], staffing, row["day"], row)
         view = {
             "id": row["id"],
             "number": row["number"],
@@ -166,6 +185,7 @@ class Queue:
             "issued_at": row["issued_at"],
             "waiting_ahead": ahead,
             "eta_minutes": eta,
+            "counters_open": counters_open,
             "counter": {"id": row["counter_id"], "name": row["counter_name"]}
             if row["counter_id"] and row["status"] in OPEN_STATUSES
             else None,
@@ -240,6 +260,8 @@ class Queue:
             row = tx.ticket(ticket_id)
             if row is None:
                 raise not_found("ticket_not_found")
+            if row["device_id"] != device.id:  # only the kiosk that issued it printed it
+                raise ServerError("not_your_ticket", 403)
             status = "printed" if ok else (reason or "failed")
             tx.update_ticket(ticket_id, print_status=status)
             tx.add_event(

@@ -2,8 +2,14 @@
 
 From the tickets the store returns (`Tx.tickets_of_day`): waiting = issued -> first called,
 service = started -> finished (done tickets); issued counts by the number's service, the other
-counts by the ticket's current service. The pages add a range of days, the 90th percentile and
-the busiest hours, grouped by agency.
+counts by the ticket's current service, and every transfer counts once as "transferred out" of
+the service it left and "transferred in" to the one it went to. So each row adds up:
+
+    issued + transferred_in = served + no_show + cancelled + not_served + transferred_out
+
+and a group of services (an agency, the whole MPP) counts only the transfers that cross its
+border (none for the whole MPP, whose issued = served + no_show + cancelled + not_served).
+The pages add a range of days, the 90th percentile and the busiest hours, grouped by agency.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import io
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from server.queue import minutes_between
 from server.store import Store
@@ -28,10 +34,12 @@ CSV_COLUMNS = (
     "code",
     "name",
     "issued",
+    "transferred_in",
     "served",
     "no_show",
     "cancelled",
     "not_served",
+    "transferred_out",
     "wait_avg_minutes",
     "wait_p90_minutes",
     "service_avg_minutes",
@@ -52,8 +60,50 @@ def _mean(values: list[float]) -> float | None:
     return round(statistics.fmean(values), 1) if values else None
 
 
-def figures(issued: Iterable, here: Iterable) -> dict:
-    """Counts and times of a group of tickets: `issued` by number, `here` by current service."""
+# The counts of a row, in the order of its equation (issued + in = the rest).
+COUNTS = (
+    "issued",
+    "transferred_in",
+    "served",
+    "no_show",
+    "cancelled",
+    "not_served",
+    "transferred_out",
+)
+Move = tuple[int, int]  # a transfer: (service id it left, service id it went to)
+
+
+def transfer_moves(tickets: Iterable, transfers: Iterable) -> list[Move]:
+    """Every transfer of these tickets as (from, to) service ids, each ticket followed from the
+    service that numbered it. A ticket whose recorded moves do not end where it is now gets
+    one more move there, so the counts always add up."""
+    paths = {t["id"]: [t["number_service_id"]] for t in tickets}
+    ends = {t["id"]: t["service_id"] for t in tickets}
+    for event in transfers:
+        if event["ticket_id"] in paths and event["service_id"] is not None:
+            paths[event["ticket_id"]].append(event["service_id"])
+    moves: list[Move] = []
+    for ticket_id, path in paths.items():
+        if path[-1] != ends[ticket_id]:
+            path.append(ends[ticket_id])
+        moves.extend((a, b) for a, b in zip(path, path[1:], strict=False) if a != b)
+    return moves
+
+
+def crossing(moves: Iterable[Move], ids: Collection[int]) -> tuple[int, int]:
+    """(transfers into the group of services `ids`, transfers out of it)."""
+    moves = list(moves)
+    inside = set(ids)
+    came_in = sum(b in inside and a not in inside for a, b in moves)
+    went_out = sum(a in inside and b not in inside for a, b in moves)
+    return came_in, went_out
+
+
+def figures(
+    issued: Iterable, here: Iterable, moves: Iterable[Move] = (), ids: Collection[int] = ()
+) -> dict:
+    """Counts and times of a group of tickets: `issued` by number, `here` by current service;
+    the transfers among `moves` that cross the border of the group of services `ids`."""
     here = list(here)
     waits = [
         minutes_between(t["issued_at"], t["first_called_at"]) for t in here if t["first_called_at"]
@@ -63,18 +113,78 @@ def figures(issued: Iterable, here: Iterable) -> dict:
         for t in here
         if t["status"] == "done" and t["started_at"] and t["finished_at"]
     ]
+    came_in, went_out = crossing(moves, ids)
     return {
         "issued": len(list(issued)),
+        "transferred_in": came_in,
         "served": sum(t["status"] == "done" for t in here),
         "no_show": sum(t["status"] == "no_show" for t in here),
         "cancelled": sum(t["status"] == "cancelled" for t in here),
         "not_served": sum(t["status"] in OPEN_STATUSES for t in here),
+        "transferred_out": went_out,
         "wait_avg_minutes": _mean(waits),
         "wait_max_minutes": round(max(waits), 1) if waits else None,
         "wait_p90_minutes": percentile(waits, 0.9),
         "service_avg_minutes": _mean(serving),
         "service_p90_minutes": percentile(serving, 0.9),
     }
+
+
+def adds_up(row: dict) -> bool:
+    """issued + transferred_in = served + no_show + cancelled + not_served + transferred_out."""
+    left = row["issued"] + row.get("transferred_in", 0)
+    right = sum(row[k] for k in ("served", "no_show", "cancelled", "not_served"))
+    return left == right + row.get("transferred_out", 0)
+
+
+DAILY_COLUMNS = (
+    "code",
+    "name",
+    "agency",
+    *COUNTS,
+    "wait_avg_minutes",
+    "wait_max_minutes",
+    "service_avg_minutes",
+)
+DAILY_TOTALS = ("issued", "served", "no_show", "cancelled", "not_served")
+
+
+def daily_report(store: Store, day: str) -> dict:
+    """The API's daily report: a row per service, and the MPP's totals."""
+    with store.read() as tx:
+        services = tx.services()
+        tickets = tx.tickets_of_day(day)
+        moves = transfer_moves(tickets, tx.transfers_of_day(day))
+    by_number = defaultdict(list)
+    by_service = defaultdict(list)
+    for ticket in tickets:
+        by_number[ticket["number_service_id"]].append(ticket)
+        by_service[ticket["service_id"]].append(ticket)
+    rows = []
+    for service in services:
+        counted = figures(
+            by_number[service["id"]], by_service[service["id"]], moves, {service["id"]}
+        )
+        rows.append(
+            {
+                "code": service["code"],
+                "name": service["name"],
+                "agency": service["agency_name"],
+                **{key: counted[key] for key in DAILY_COLUMNS[3:]},
+            }
+        )
+    totals = figures(tickets, tickets)
+    return {"date": day, "services": rows, "totals": {k: totals[k] for k in DAILY_TOTALS}}
+
+
+def daily_csv(report: dict) -> str:
+    """The API's daily report as CSV: one row per service."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=DAILY_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in report["services"]:
+        writer.writerow({key: "" if row[key] is None else row[key] for key in DAILY_COLUMNS})
+    return buffer.getvalue()
 
 
 def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -88,7 +198,12 @@ def period_report(store: Store, first: dt.date, last: dt.date) -> dict:
         raise ValueError(f"a report covers 1 to {MAX_DAYS} days")
     with store.read() as tx:
         services = tx.services()
-        tickets = [row for day in days for row in tx.tickets_of_day(day.isoformat())]
+        tickets = []
+        moves: list[Move] = []
+        for day in days:
+            of_day = tx.tickets_of_day(day.isoformat())
+            tickets.extend(of_day)
+            moves.extend(transfer_moves(of_day, tx.transfers_of_day(day.isoformat())))
     by_number = defaultdict(list)
     by_service = defaultdict(list)
     for ticket in tickets:
@@ -106,13 +221,18 @@ def period_report(store: Store, first: dt.date, last: dt.date) -> dict:
             {
                 "code": service["code"],
                 "name": service["name"],
-                **figures(by_number[service["id"]], by_service[service["id"]]),
+                **figures(
+                    by_number[service["id"]], by_service[service["id"]], moves, {service["id"]}
+                ),
             }
         )
     for agency in agencies.values():
         ids = agency.pop("ids")
         agency["totals"] = figures(
-            (t for i in ids for t in by_number[i]), (t for i in ids for t in by_service[i])
+            (t for i in ids for t in by_number[i]),
+            (t for i in ids for t in by_service[i]),
+            moves,
+            ids,
         )
 
     hours = Counter(dt.datetime.fromisoformat(t["issued_at"]).hour for t in tickets)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from config.server import WEEKDAYS, parse_span
@@ -120,8 +120,52 @@ def choose_next(
     return None
 
 
-def eta_minutes(ahead: int, average_minutes: float, counters: int) -> int:
-    """Minutes until a ticket with `ahead` tickets before it is called, rounded up."""
-    if ahead <= 0:
+# ---- the estimate ----
+
+COUNTER_OPEN = "open"  # the status of a counter that is calling now (not paused, not closed)
+
+
+def counter_open_now(status: str) -> bool:
+    """Whether a counter counts for its services now: open, neither paused nor closed.
+
+    The one home of this rule: the estimate, `counters_open` of /services and the tracking
+    page all read it through `staffing`."""
+    return status == COUNTER_OPEN
+
+
+@dataclass(frozen=True)
+class Staffing:
+    """The counters of one service as the estimate sees them."""
+
+    open: int = 0  # counters that serve it and are open now
+    free: int = 0  # of those, the ones with no ticket open (they can call at once)
+    counters: tuple[int, ...] = ()  # the ids of the open ones
+
+
+def staffing(counters: Iterable[tuple[int, str, bool]]) -> Staffing:
+    """Staffing of a service from its counters' (id, status, has an open ticket)."""
+    open_now = [(cid, busy) for cid, status, busy in counters if counter_open_now(status)]
+    return Staffing(
+        open=len(open_now),
+        free=sum(not busy for _, busy in open_now),
+        counters=tuple(sorted(cid for cid, _ in open_now)),
+    )
+
+
+def eta_minutes(ahead: int, average_minutes: float, staff: Staffing) -> int | None:
+    """Minutes until a ticket is called, rounded up; `ahead` = the waiting tickets its
+    service's open counters would call before it (their other services' too).
+
+    None when no counter of the service is open: nobody will call it, and a number would lie.
+    0 ("soon") only when a free open counter is there for it and for every ticket ahead.
+    Otherwise the work before it — half a service time left at each busy counter, one whole
+    service time per ticket ahead — shared by the open counters; never below 1 minute.
+    """
+    if staff.open <= 0:
+        return None
+    ahead = max(0, ahead)
+    if ahead < staff.free:
         return 0
-    return math.ceil(ahead * average_minutes / max(1, counters))
+    busy = staff.open - staff.free
+    work = (ahead + busy / 2) * max(0.0, average_minutes)
+    return max(1, math.ceil(work / staff.open))

@@ -342,14 +342,37 @@ class Tx:
         )
         return [(row["began"], row["finished_at"]) for row in rows if row["began"]]
 
-    def counters_per_service(self) -> dict[int, tuple[int, int]]:
-        """service id -> (open counters, all counters) that call it."""
+    def counter_states_per_service(self) -> dict[int, list[tuple[int, str, bool]]]:
+        """service id -> (id, status, has an open ticket) of each counter that calls it."""
         rows = self._all(
-            "SELECT cs.service_id, SUM(c.status = 'open') AS open, COUNT(*) AS total"
+            "SELECT cs.service_id, c.id, c.status, EXISTS (SELECT 1 FROM tickets t"
+            " WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) AS busy"
             " FROM counter_services cs JOIN counters c ON c.id = cs.counter_id"
-            " GROUP BY cs.service_id"
         )
-        return {row["service_id"]: (row["open"], row["total"]) for row in rows}
+        result: dict[int, list[tuple[int, str, bool]]] = {}
+        for row in rows:
+            state = (row["id"], row["status"], bool(row["busy"]))
+            result.setdefault(row["service_id"], []).append(state)
+        return result
+
+    def waiting_before_at_counters(
+        self, counter_ids: Sequence[int], day: str, ticket: sqlite3.Row | None = None
+    ) -> int:
+        """Waiting tickets of `day` for any service of these counters that go before `ticket`
+        in the call order (priority first, then time in line); all of them without a ticket
+        (one taken now goes last)."""
+        if not counter_ids:
+            return 0
+        marks = ", ".join("?" for _ in counter_ids)
+        sql = (
+            "SELECT COUNT(*) FROM tickets WHERE day = ? AND status = 'waiting' AND service_id IN"
+            f" (SELECT service_id FROM counter_services WHERE counter_id IN ({marks}))"
+        )
+        params: list = [day, *counter_ids]
+        if ticket is not None:
+            sql += " AND (COALESCE(priority, '') = '', queued_at, id) < (?, ?, ?)"
+            params += [not ticket["priority"], ticket["queued_at"], ticket["id"]]
+        return self._value(sql, params, default=0)
 
     # ---- counters ----
     def counters(self) -> list[sqlite3.Row]:
@@ -487,6 +510,15 @@ class Tx:
 
     def tickets_of_day(self, day: str) -> list[sqlite3.Row]:
         return self._all(TICKET_SELECT + " WHERE t.day = ? ORDER BY t.id", (day,))
+
+    def transfers_of_day(self, day: str) -> list[sqlite3.Row]:
+        """Transfers of the day's tickets (`ticket_id`, `service_id` = where it went), in order."""
+        return self._all(
+            "SELECT e.id, e.ticket_id, e.service_id FROM events e"
+            " JOIN tickets t ON t.id = e.ticket_id"
+            " WHERE t.day = ? AND e.kind = 'transferred' ORDER BY e.id",
+            (day,),
+        )
 
     # ---- users and sessions ----
     def users(self) -> list[sqlite3.Row]:

@@ -52,7 +52,7 @@ TEXTS = Catalog(
             "{what} masih dipakai dan tidak bisa dihapus",
             "{what} is still in use and cannot be deleted",
         ),
-        "queue_empty": ("Tidak ada antrian yang menunggu", "Nobody is waiting"),
+        "queue_empty": ("Tidak ada antrean yang menunggu", "Nobody is waiting"),
         "ticket_open": (
             "Loket ini masih melayani {number}; selesaikan dulu",
             "This counter still has {number} open; finish it first",
@@ -95,6 +95,20 @@ TEXTS = Catalog(
             "Tiket sudah berada di layanan {code}",
             "The ticket is already in service {code}",
         ),
+        "body_timeout": (
+            "Isi permintaan tidak terkirim lengkap dalam {seconds} detik",
+            "The request body did not arrive in full within {seconds} seconds",
+        ),
+        "last_admin": (
+            "{username} adalah satu-satunya admin aktif. Tambahkan atau aktifkan admin lain "
+            "dulu, agar MPP tidak kehilangan admin.",
+            "{username} is the only active admin. Add or activate another admin first, so the "
+            "MPP is never left without one.",
+        ),
+        "not_your_ticket": (
+            "Tiket ini diterbitkan oleh perangkat lain",
+            "This ticket was issued by another device",
+        ),
         "bad_date": ("Tanggal tidak valid: {value}", "Not a valid date: {value}"),
         # why a service takes no tickets now (also the error when a kiosk tries anyway)
         "disabled": ("Layanan sedang tidak tersedia", "This service is not available"),
@@ -102,7 +116,7 @@ TEXTS = Catalog(
         "closed_today": ("Layanan tutup hari ini", "Closed today"),
         "outside_hours": ("Layanan belum buka", "Not open yet"),
         "cutoff_passed": (
-            "Pengambilan antrian hari ini sudah ditutup",
+            "Pengambilan antrean hari ini sudah ditutup",
             "No more tickets today",
         ),
         "quota_exhausted": (

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from pydantic import BaseModel, BeforeValidator, Field
 
 from config.server import MAX_CUTOFF_MINUTES, WeekHours
-from server.admin import report_csv
 from server.auth import Principal
 from server.deps import ADMIN, MAX_ID, Id, Services, services
 from server.errors import ServerError
+from server.reports import daily_csv
 
 router = APIRouter()
 
@@ -233,7 +233,8 @@ def create_device(body: DeviceIn, svc: Svc, who: Admin) -> dict:
 
 @router.patch("/admin/devices/{device_id}")
 def update_device(device_id: Id, body: DevicePatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_device(who.name, device_id, body.model_dump(exclude_unset=True))
+    # {"active": null} / {"name": null} change nothing, as null does in every other PATCH.
+    return svc.admin.update_device(who.name, device_id, _changes(body))
 
 
 @router.delete("/admin/devices/{device_id}", status_code=204)
@@ -273,7 +274,7 @@ def daily_report(
     report = svc.admin.daily_report(day)
     if format == "csv":
         return Response(
-            report_csv(report),
+            daily_csv(report),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="laporan-{day}.csv"'},
         )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from server.auth import Principal
 from server.deps import DEVICE, DISPLAY, MAX_ID, Services, services
@@ -59,8 +60,21 @@ async def _current_body(request: Request, svc: Services) -> bytes:
     return await asyncio.shield(pending)
 
 
+def _storable(value: dict[str, Any]) -> dict[str, Any]:
+    """Free keys and values, but only what can be stored and shown again: a lone surrogate
+    ("\\ud800" as a JSON escape) is not Unicode, and NaN or Infinity (which Python's JSON
+    reader accepts) are not JSON; both are refused like any other bad value."""
+    try:
+        json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text with an unpaired surrogate (not valid Unicode)") from None
+    except ValueError:
+        raise ValueError("NaN or Infinity is not a JSON number") from None
+    return value
+
+
 class HeartbeatIn(BaseModel):
-    status: dict[str, Any] = Field(default_factory=dict)
+    status: Annotated[dict[str, Any], AfterValidator(_storable)] = Field(default_factory=dict)
 
 
 @router.post("/devices/heartbeat")

@@ -142,13 +142,23 @@ TEXTS = Catalog(
         "priority_ibu_hamil": ("Ibu hamil", "Pregnant"),
         "priority_other": ("Prioritas", "Priority"),
         # ---- tracking page ----
-        "track_title": ("Pantau antrian", "Follow your ticket"),
-        "your_number": ("Nomor antrian Anda", "Your number"),
+        "track_title": ("Pantau antrean", "Follow your ticket"),
+        "your_number": ("Nomor antrean Anda", "Your number"),
         "track_waiting": ("Menunggu dipanggil", "Waiting to be called"),
         "track_people_ahead": ("orang di depan Anda", "people ahead of you"),
         "track_eta": (
             "Perkiraan dipanggil sekitar pukul {at} (± {n} menit lagi).",
             "Expected to be called around {at} (in about {n} minutes).",
+        ),
+        "track_eta_soon": (
+            "Sebentar lagi Anda dipanggil: ada loket yang siap melayani.",
+            "You will be called shortly: a counter is ready for you.",
+        ),
+        "track_no_counter_open": (
+            "Belum ada loket yang buka untuk layanan ini, jadi waktu tunggu belum bisa "
+            "diperkirakan. Nomor Anda tetap berlaku.",
+            "No counter is open for this service yet, so the wait cannot be estimated. Your "
+            "number stays valid.",
         ),
         "track_stay_near": (
             "Tetap berada di ruang tunggu agar tidak terlewat.",
@@ -521,7 +531,18 @@ TEXTS = Catalog(
         "col_issued": ("Tiket diambil", "Issued"),
         "col_served": ("Dilayani", "Served"),
         "col_no_show": ("Tidak hadir", "No-show"),
+        "col_cancelled": ("Dibatalkan", "Cancelled"),
         "col_not_served": ("Belum selesai", "Not finished"),
+        "col_transferred_in": ("Masuk dari layanan lain", "Transferred in"),
+        "col_transferred_out": ("Dialihkan ke layanan lain", "Transferred out"),
+        "col_transferred_in_hint": (
+            "Tiket bernomor layanan lain yang dialihkan ke layanan ini",
+            "Tickets numbered by another service and transferred to this one",
+        ),
+        "col_transferred_out_hint": (
+            "Tiket yang dialihkan dari layanan ini ke layanan lain",
+            "Tickets transferred from this service to another one",
+        ),
         "col_wait_avg": ("Rata-rata tunggu (mnt)", "Avg wait (min)"),
         "col_wait_p90": ("Tunggu p90 (mnt)", "Wait p90 (min)"),
         "col_service_avg": ("Rata-rata layan (mnt)", "Avg service (min)"),
@@ -547,6 +568,17 @@ TEXTS = Catalog(
         "per_service": ("Per instansi dan layanan", "Per agency and service"),
         "subtotal": ("Jumlah instansi", "Agency total"),
         "total_mpp": ("Seluruh MPP", "Whole MPP"),
+        "report_adds_up_note": (
+            "Setiap baris: tiket diambil + masuk dari layanan lain = dilayani + tidak hadir + "
+            "dibatalkan + belum selesai + dialihkan ke layanan lain. Tiket yang dialihkan "
+            "dihitung diambil satu kali, di layanan yang memberi nomornya, dan dilayani satu "
+            "kali, di layanan tempat ia selesai. Jumlah instansi hanya menghitung pengalihan "
+            "dari atau ke instansi lain.",
+            "Each row: issued + transferred in = served + no-show + cancelled + not finished + "
+            "transferred out. A transferred ticket is issued once, by the service that gave its "
+            "number, and served once, by the service where it ended. An agency total counts "
+            "only transfers from or to another agency.",
+        ),
         "report_minutes_note": (
             "Waktu tunggu: dari ambil tiket sampai pertama dipanggil. Waktu layan: dari mulai "
             "sampai selesai. p90: 90% warga menunggu paling lama sekian menit.",

@@ -11,8 +11,9 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from config.i18n import clock_text
 from server.errors import ServerError
-from server.web.render import render
+from server.web.render import language, render
 
 router = APIRouter()
 
@@ -31,9 +32,13 @@ def _ticket(request: Request, code: str) -> dict | None:
     today = dt.date.fromisoformat(ticket["server_time"][:10])
     # Yesterday's unserved ticket is no longer in any line.
     ticket["expired"] = issued != today and ticket["status"] in ("waiting", "called", "serving")
+    # Times as the hall reads them ("09.01"); no estimate while no counter of the service is
+    # open (`eta_minutes` is null then, and the page says so in words).
+    lang = language(request)
+    now = dt.datetime.fromisoformat(ticket["server_time"])
+    ticket["updated_clock"] = clock_text(now, lang)
     if ticket["eta_minutes"] is not None:
-        now = dt.datetime.fromisoformat(ticket["server_time"])
-        ticket["eta_at"] = (now + dt.timedelta(minutes=ticket["eta_minutes"])).isoformat()
+        ticket["eta_clock"] = clock_text(now + dt.timedelta(minutes=ticket["eta_minutes"]), lang)
     return ticket
 
 

@@ -3,7 +3,15 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from server.rules import Candidate, availability, choose_next, eta_minutes
+from server.rules import (
+    Candidate,
+    Staffing,
+    availability,
+    choose_next,
+    counter_open_now,
+    eta_minutes,
+    staffing,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 REGULAR = {
@@ -121,8 +129,35 @@ def test_fifo_without_priority_and_empty_queue():
     assert choose_next([], 0, 3) is None
 
 
-def test_eta():
-    """ETA: tickets ahead x average minutes / working counters, rounded up."""
-    assert eta_minutes(0, 5, 1) == 0
-    assert eta_minutes(3, 5, 2) == 8
-    assert eta_minutes(3, 5, 0) == 15
+def test_only_open_counters_count():
+    """Open counts; paused and closed do not; free = open with no ticket at it."""
+    assert counter_open_now("open")
+    assert not counter_open_now("paused") and not counter_open_now("closed")
+    states = [(4, "open", False), (2, "open", True), (3, "paused", False), (1, "closed", False)]
+    assert staffing(states) == Staffing(open=2, free=1, counters=(2, 4))
+    assert staffing([]) == Staffing(open=0, free=0, counters=())
+
+
+def test_eta_is_none_without_an_open_counter():
+    """No counter open (all closed or paused): no number at all, however short the line."""
+    assert eta_minutes(0, 5, Staffing(open=0, free=0)) is None
+    assert eta_minutes(7, 5, staffing([(1, "paused", False), (2, "closed", False)])) is None
+
+
+def test_eta_soon_only_when_a_free_counter_is_there():
+    """0 (soon) only when a free open counter is there for this ticket and each one ahead."""
+    assert eta_minutes(0, 5, Staffing(open=1, free=1)) == 0
+    assert eta_minutes(1, 5, Staffing(open=2, free=2)) == 0
+    # Every open counter busy: the first to finish calls it, half a service time on average.
+    assert eta_minutes(0, 10, Staffing(open=1, free=0)) == 5
+    assert eta_minutes(0, 0.1, Staffing(open=1, free=0)) == 1  # never 0 while all are busy
+    # The free counter takes the one ahead, then this ticket waits for a whole service.
+    assert eta_minutes(1, 10, Staffing(open=1, free=1)) == 10
+    assert eta_minutes(2, 10, Staffing(open=2, free=2)) == 10
+
+
+def test_eta_shares_the_work_ahead_between_open_counters():
+    """(tickets ahead + half a ticket per busy counter) x service time / open counters."""
+    assert eta_minutes(3, 5, Staffing(open=2, free=0)) == 10  # (3 + 1) * 5 / 2
+    assert eta_minutes(3, 5, Staffing(open=1, free=0)) == 18  # 3.5 * 5 = 17.5
+    assert eta_minutes(4, 6, Staffing(open=2, free=1)) == 14  # 4.5 * 6 / 2 = 13.5

@@ -21,7 +21,8 @@ def test_ticket_shape(live_server):
     }
     assert ticket["status"] == "waiting"
     assert ticket["waiting_ahead"] == 0
-    assert ticket["eta_minutes"] == 0
+    assert ticket["eta_minutes"] is None  # 09:00, every counter still closed
+    assert ticket["counters_open"] == 0
     assert ticket["issued_at"].startswith("2026-11-30T09:")
     assert ticket["issued_at"].endswith("+07:00")
     assert len(ticket["tracking_code"]) >= 16

@@ -111,9 +111,9 @@ def test_double_click_calls_once_and_refusals_are_explained(live_server, new_pag
     )
     button(staff, "Selesai & panggil berikutnya").click()
     button(staff, "Selesai & panggil berikutnya").click()
-    expect(staff.locator("#message")).to_contain_text("Tidak ada antrian yang menunggu")
+    expect(staff.locator("#message")).to_contain_text("Tidak ada antrean yang menunggu")
     button(staff, "Panggil berikutnya").click()
-    expect(staff.locator("#message")).to_have_text("Tidak ada antrian yang menunggu")
+    expect(staff.locator("#message")).to_have_text("Tidak ada antrean yang menunggu")
     expect(staff.locator("#message")).to_have_class("message bad")
 
 
