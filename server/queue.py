@@ -252,7 +252,10 @@ class Queue:
                 )
                 created = True
             # Built in the same transaction; the answer still goes out only after the commit.
-            return self.ticket_view(tx, tx.ticket(ticket_id)), created
+            view = self.ticket_view(tx, tx.ticket(ticket_id))
+            # The printed ticket tells the citizen where they will be served.
+            view["service"]["counters"] = tx.counter_names_of_service(view["service"]["code"])
+            return view, created
 
     def printed(self, device: Principal, ticket_id: int, ok: bool, reason: str | None) -> dict:
         _, at, day = self.now()

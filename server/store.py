@@ -355,6 +355,15 @@ class Tx:
             result.setdefault(row["service_id"], []).append(state)
         return result
 
+    def counter_names_of_service(self, service_code: str) -> list[str]:
+        """The counters that call a service, in the hall's order."""
+        rows = self._all(
+            "SELECT c.name FROM counters c JOIN counter_services cs ON cs.counter_id = c.id"
+            " JOIN services s ON s.id = cs.service_id WHERE s.code = ? ORDER BY c.position, c.id",
+            (service_code,),
+        )
+        return [row["name"] for row in rows]
+
     def waiting_before_at_counters(
         self, counter_ids: Sequence[int], day: str, ticket: sqlite3.Row | None = None
     ) -> int:

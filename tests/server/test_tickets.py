@@ -18,6 +18,7 @@ def test_ticket_shape(live_server):
         "code": "A",
         "name": "KTP Elektronik",
         "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+        "counters": ["Loket 1", "Loket 2", "Loket 3"],  # where the ticket says to go
     }
     assert ticket["status"] == "waiting"
     assert ticket["waiting_ahead"] == 0
