@@ -15,7 +15,17 @@ from pydantic import Field, field_validator, model_validator
 from config.i18n import DEFAULT_LANGUAGE
 from config.loader import LogoFile, StrictModel
 
-PrinterType = Literal["usb", "serial", "network", "file", "dummy"]
+PrinterType = Literal["usb", "serial", "network", "file", "dummy", "none"]
+
+# `type = "none"`: this kiosk has no printer, on purpose; tickets are shown on screen only (the
+# number large, with its QR code for a phone). The one explicit screen-only choice: the kiosk
+# and `antrian doctor` read it from here.
+NO_PRINTER = "none"
+# `type = "dummy"` keeps tickets in memory (demo, tests): a kiosk with it prints nothing, and
+# `antrian doctor` says so as a failure.
+TEST_PRINTER = "dummy"
+# Types with which nothing reaches paper.
+PAPERLESS_TYPES: tuple[str, ...] = (NO_PRINTER, TEST_PRINTER)
 
 # Which connection keys each type needs and which it may have; one place for the rule.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
@@ -24,6 +34,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host",),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "usb": ("idVendor", "idProduct", "in_ep", "out_ep"),
@@ -31,6 +42,7 @@ ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host", "port"),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 CONNECTION_KEYS = (
     "host",
@@ -62,7 +74,7 @@ def _usb_id(value: object) -> object:
 class PrinterSettings(StrictModel):
     """The `[printer]` table of kiosk.toml."""
 
-    type: PrinterType = Field(description="usb | serial | network | file | dummy")
+    type: PrinterType = Field(description="usb | serial | network | file | dummy | none")
     profile: str = Field(default="default", description="python-escpos printer profile name")
 
     host: str | None = None

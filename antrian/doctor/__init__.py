@@ -29,6 +29,7 @@ class Options:
     data_dir: Path | None = None  # server files: the database folder (default as `antrian server`)
     host: str = "0.0.0.0"
     port: int = 8000
+    not_started: bool = False  # server files: the server is not started yet, on purpose
 
 
 @dataclass
@@ -128,6 +129,7 @@ def diagnose(
         data_dir=options.data_dir or default_data_dir(),
         host=options.host,
         port=options.port,
+        not_started=options.not_started,
     )
     context.log_file = default_log_dir()
     results = run_checks(
