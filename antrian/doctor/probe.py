@@ -161,5 +161,10 @@ def port_holder(port: int, limit_seconds: float = 2.0) -> tuple[int, str] | None
 
 
 def is_antrian_server(command: str) -> bool:
+    """`antrian server ...`, `.../bin/antrian server ...` or `python -m antrian.cli server ...`
+    (the demo's and the systemd unit's server)."""
     words = command.split()
-    return "server" in words and any("antrian" in word for word in words)
+    return any(
+        word.rsplit("/", 1)[-1] in ("antrian", "antrian.cli") and following == "server"
+        for word, following in zip(words, words[1:], strict=False)
+    )
