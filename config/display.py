@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from config.loader import ServerConnection, StrictModel, load_settings
+from config.loader import ConfigProblem, ServerConnection, StrictModel, load_settings
 
 DEFAULT_CALL_SENTENCE = "Nomor antrian, {number}, silakan menuju, {counter}"
 DEFAULT_RECALL_SENTENCE = "Panggilan ulang. Nomor antrian, {number}, silakan menuju, {counter}"
@@ -81,11 +81,13 @@ class VoiceSettings(StrictModel):
     def _has_placeholders(cls, value: str) -> str:
         for name in ("{number}", "{counter}"):
             if name not in value:
-                raise ValueError(f"must contain {name}")
+                raise ConfigProblem("must_contain", name=name)
         try:
             value.format(number="", counter="")
         except (KeyError, IndexError, ValueError):
-            raise ValueError("only {number} and {counter} may appear in braces") from None
+            raise ConfigProblem(
+                "only_placeholders", number="{number}", counter="{counter}"
+            ) from None
         return value
 
 

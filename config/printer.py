@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from config.i18n import DEFAULT_LANGUAGE
-from config.loader import LogoFile, StrictModel
+from config.loader import ConfigProblem, LogoFile, StrictModel
 
 PrinterType = Literal["usb", "serial", "network", "file", "dummy", "none"]
 
@@ -67,7 +67,7 @@ def _usb_id(value: object) -> object:
         try:
             return int(text, 16) if text.startswith("0x") or not text.isdigit() else int(text)
         except ValueError:
-            raise ValueError("must be a number such as 0x04b8 (see `lsusb`)") from None
+            raise ConfigProblem("usb_id") from None
     return value
 
 
@@ -114,10 +114,7 @@ class PrinterSettings(StrictModel):
         from printer.escpos_lib import profile_names
 
         if value not in profile_names():
-            raise ValueError(
-                "unknown python-escpos profile; try 'default', 'TM-T20II' or 'POS-5890' "
-                "(see docs/printers.md)"
-            )
+            raise ConfigProblem("unknown_profile")
         return value
 
     @field_validator("code_page")
@@ -130,12 +127,12 @@ class PrinterSettings(StrictModel):
         problems = []
         for key in REQUIRED_KEYS[self.type]:
             if getattr(self, key) in (None, ""):
-                problems.append(f"'{key}' is required for a {self.type} printer")
+                problems.append(ConfigProblem("key_required", at=key, type=self.type))
         for key in CONNECTION_KEYS:
             if key not in ALLOWED_KEYS[self.type] and getattr(self, key) is not None:
-                problems.append(f"'{key}' does not apply to a {self.type} printer")
+                problems.append(ConfigProblem("key_not_for_type", at=key, type=self.type))
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ConfigProblem.several(problems)
         return self
 
     @model_validator(mode="after")
@@ -144,9 +141,12 @@ class PrinterSettings(StrictModel):
 
         code_pages = get_profile(self.profile).get_code_pages()
         if self.code_page.upper() not in code_pages:
-            raise ValueError(
-                f"'code_page' {self.code_page!r} is not in profile {self.profile!r}; "
-                f"it has: {', '.join(sorted(code_pages))}"
+            raise ConfigProblem(
+                "code_page_not_in_profile",
+                at="code_page",
+                code_page=repr(self.code_page),
+                profile=repr(self.profile),
+                pages=", ".join(sorted(code_pages)),
             )
         return self
 

@@ -90,7 +90,7 @@ def check_config(context: Context) -> Outcome:
         try:  # the loader words file-level faults (missing, unreadable, not TOML) as everywhere
             load_settings(ServerSettings, context.path)
         except ConfigError as error:
-            return Outcome("fail", str(error), fix)
+            return Outcome("fail", error.message(context.language), fix)
         data = {}
     kind = detect_kind(data)
     if kind is None:
@@ -99,7 +99,7 @@ def check_config(context: Context) -> Outcome:
     try:
         context.settings = _load(kind, context.path)
     except ConfigError as error:
-        return Outcome("fail", str(error), fix)
+        return Outcome("fail", error.message(context.language), fix)
     return Outcome(
         "ok", context.text("config_ok", path=context.path, kind=context.text(f"kind_{kind}"))
     )
