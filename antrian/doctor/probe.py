@@ -95,8 +95,10 @@ def probe_health(url: str, timeout: float) -> Probe:
             pass
     except OSError as error:
         return done(connect_cause(error), error=str(error) or type(error).__name__)
+    session = requests.Session()
+    session.trust_env = False  # straight to the address, as the TCP step went: no proxy
     try:
-        answer = requests.get(
+        answer = session.get(
             url.rstrip("/") + HEALTH_PATH,
             timeout=(timeout, timeout),
             headers={"Accept": "application/json", "Connection": "close"},
@@ -109,6 +111,8 @@ def probe_health(url: str, timeout: float) -> Probe:
         return done(cause, error=text)
     except requests.RequestException as error:
         return done(OTHER, error=str(error))
+    finally:
+        session.close()
     try:
         body = answer.json()
     except ValueError:

@@ -46,6 +46,7 @@ def check_database(context: Context) -> Outcome:
 
 
 WILDCARDS = ("", "0.0.0.0", "::")
+HOLDER_LIMIT = 80  # characters of the holding program's command line shown
 
 
 def _bind_problem(host: str, port: int) -> OSError | None:
@@ -66,9 +67,9 @@ def _holder_text(context: Context, port: int) -> tuple[str, bool | None]:
     if holder is None:
         return "", None
     pid, command = holder
-    return context.text("port_holder", pid=pid, command=command[:120]), probe.is_antrian_server(
-        command
-    )
+    if len(command) > HOLDER_LIMIT:
+        command = command[: HOLDER_LIMIT - 1] + "…"
+    return context.text("port_holder", pid=pid, command=command), probe.is_antrian_server(command)
 
 
 def check_port(context: Context) -> Outcome:
