@@ -316,12 +316,13 @@ def _toml_fault(error: tomllib.TOMLDecodeError) -> Fault:
     return Fault("", "not_toml_somewhere", {"error": message})
 
 
-def load_settings(model: type[Model], path: Path | str, language: str | None = None) -> Model:
-    """Read `path` as TOML and validate it as `model`; raise ConfigError on any problem."""
+def read_toml(path: Path | str, language: str | None = None) -> dict:
+    """The TOML file at `path` as a dict; a file that is missing, unreadable or not TOML is a
+    ConfigError worded like every other settings fault."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(path, [Fault("", "file_not_found")], language) from None
     except PermissionError:
@@ -330,7 +331,11 @@ def load_settings(model: type[Model], path: Path | str, language: str | None = N
         raise ConfigError(path, [Fault("", "file_not_text", {"error": error})], language) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, [_toml_fault(error)], language) from None
-    return parse_settings(model, data, path, language)
+
+
+def load_settings(model: type[Model], path: Path | str, language: str | None = None) -> Model:
+    """Read `path` as TOML and validate it as `model`; raise ConfigError on any problem."""
+    return parse_settings(model, read_toml(path, language), path, language)
 
 
 def with_server_url(settings: Model, url: str | None) -> Model:

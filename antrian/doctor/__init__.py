@@ -7,7 +7,6 @@ never hangs on a printer or a server that does not answer.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,18 +79,13 @@ def _load(kind: str, path: Path):
 
 def check_config(context: Context) -> Outcome:
     from config import ConfigError
-    from config.server import ServerSettings, load_settings
+    from config.loader import read_toml
 
     fix = context.text("config_fix", path=context.path)
     try:
-        with context.path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        try:  # the loader words file-level faults (missing, unreadable, not TOML) as everywhere
-            load_settings(ServerSettings, context.path)
-        except ConfigError as error:
-            return Outcome("fail", error.message(context.language), fix)
-        data = {}
+        data = read_toml(context.path, context.language)
+    except ConfigError as error:
+        return Outcome("fail", error.message(context.language), fix)
     kind = detect_kind(data)
     if kind is None:
         return Outcome("fail", context.text("config_unknown_kind", path=context.path), fix)

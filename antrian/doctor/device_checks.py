@@ -31,6 +31,7 @@ SERVER_CAUSES = (
     "no_route",
     "hung",
     "not_antrian",
+    "unhealthy",
     "other",
 )
 
@@ -261,10 +262,16 @@ def check_printer(context: Context) -> Outcome:
     if settings.type == TEST_PRINTER:
         return _fail(context, "printer_dummy", path=context.path)
     where = _printer_where(settings)
-    if (problem := printer_link_problem(context, settings, where)) is not None:
+    # Device files and USB are looked at first (nothing is opened); a network printer is
+    # asked for its status first, and only when that fails is its link probed for the cause
+    # (a second connection to a healthy printer that serves one at a time would be rude).
+    if settings.type != "network" and (problem := printer_link_problem(context, settings, where)):
         return problem
     status = TicketPrinter(settings).status()
     context.found["printer_status"] = status
+    failed_network = status.problem is not None and settings.type == "network"
+    if failed_network and (problem := printer_link_problem(context, settings, where)):
+        return problem
     if status.problem == "timeout":
         return _fail(context, "printer_silent", where=where)
     if status.problem is not None:

@@ -27,6 +27,7 @@ TIMED_OUT = "timed_out"  # the TCP connect got no answer
 NO_ROUTE = "no_route"
 HUNG = "hung"  # connected, but no HTTP answer in time
 NOT_ANTRIAN = "not_antrian"  # an HTTP answer, but not ours
+UNHEALTHY = "unhealthy"  # our error shape, but not a healthy answer
 CLOSED = "closed"  # connected, then closed without an answer
 OTHER = "other"
 
@@ -105,6 +106,8 @@ def probe_health(url: str, timeout: float) -> Probe:
         )
     except requests.Timeout as error:
         return done(HUNG, error=str(error))
+    except requests.exceptions.SSLError as error:  # before ConnectionError, its base
+        return done(OTHER, error=f"TLS: {error}")
     except requests.ConnectionError as error:
         text = str(error)
         cause = REFUSED if "refused" in text.lower() else CLOSED
@@ -119,6 +122,11 @@ def probe_health(url: str, timeout: float) -> Probe:
         body = None
     if answer.ok and isinstance(body, dict) and body.get("status") == "ok" and "version" in body:
         return done(OK, status_code=answer.status_code, health=body)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        code = body["error"].get("code", "?")
+        return done(
+            UNHEALTHY, status_code=answer.status_code, error=f"HTTP {answer.status_code}, {code}"
+        )
     server = answer.headers.get("Server", "")
     detail = f"HTTP {answer.status_code}" + (f", Server: {server}" if server else "")
     return done(NOT_ANTRIAN, status_code=answer.status_code, error=detail)

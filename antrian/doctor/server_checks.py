@@ -113,6 +113,12 @@ def check_port(context: Context) -> Outcome:
             context.text(key, holder=holder, **values),
             context.text("port_hung_fix", port=port),
         )
+    if found.cause == probe.UNHEALTHY:
+        return Outcome(
+            "fail",
+            context.text("port_unhealthy", **values),
+            context.text("port_unhealthy_fix", port=port),
+        )
     if found.cause == probe.NOT_ANTRIAN:
         holder, _ = _holder_text(context, port)
         return Outcome(

@@ -135,6 +135,16 @@ TEXTS = Catalog(
             "Check [server] url in {path}: the Antrian server's address and port (usually "
             ":8000); open {url}/api/v1/health in a browser",
         ),
+        "server_unhealthy": (
+            "{url}: server Antrian menjawab, tetapi tidak sehat ({error})",
+            "{url}: the Antrian server answers, but is not healthy ({error})",
+        ),
+        "server_unhealthy_fix": (
+            "Lihat log server (/var/log/antrian/server.log di PC server) dan jalankan antrian "
+            "doctor di PC server",
+            "Read the server log (/var/log/antrian/server.log on the server PC) and run antrian "
+            "doctor on the server PC",
+        ),
         "server_other": ("{url}: tidak terjangkau ({error})", "{url}: unreachable ({error})"),
         "server_other_fix": (
             "Periksa kabel jaringan dan [server] url di {path}; di PC server: systemctl status "
@@ -222,8 +232,8 @@ TEXTS = Catalog(
             "Printer not found ({where})",
         ),
         "printer_problem_offline": (
-            "Printer menolak sambungan ({where})",
-            "The printer refuses the connection ({where})",
+            "Printer menolak sambungan atau sambungannya putus ({where})",
+            "The printer refuses the connection, or the link broke ({where})",
         ),
         "printer_silent": (
             "Printer menerima sambungan, tetapi tidak menjawab permintaan status ({where})",
@@ -552,6 +562,16 @@ TEXTS = Catalog(
         "port_taken": (
             "Port {port} dipakai program lain yang bukan server Antrian ({error}){holder}",
             "Port {port} is used by another program, not the Antrian server ({error}){holder}",
+        ),
+        "port_unhealthy": (
+            "Server Antrian di port {port} menjawab, tetapi tidak sehat ({error})",
+            "The Antrian server on port {port} answers, but is not healthy ({error})",
+        ),
+        "port_unhealthy_fix": (
+            "Lihat /var/log/antrian/server.log (journalctl -u antrian-server); lalu sudo "
+            "systemctl restart antrian-server",
+            "Read /var/log/antrian/server.log (journalctl -u antrian-server); then sudo "
+            "systemctl restart antrian-server",
         ),
         "port_taken_elsewhere": (
             "Port {port} dipakai program lain di alamat lain PC ini{holder}",

@@ -90,15 +90,13 @@ def silent_listener():
         server.close()
 
 
-@pytest.fixture
-def foreign_http():
-    """Another program's web server: answers 200 with HTML, not the Antrian health JSON."""
+def _http_peer(status: int, content_type: str, body: bytes):
+    """A real HTTP server on a free loopback port answering every GET with `body`."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the http.server name
-            body = b"<html>router login</html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -114,6 +112,19 @@ def foreign_http():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def foreign_http():
+    """Another program's web server: answers 200 with HTML, not the Antrian health JSON."""
+    yield from _http_peer(200, "text/html", b"<html>router login</html>")
+
+
+@pytest.fixture
+def unhealthy_http():
+    """A server answering in the Antrian error shape with 503: ours, but not healthy."""
+    body = json.dumps({"error": {"code": "database_unavailable", "message": "x"}}).encode()
+    yield from _http_peer(503, "application/json", body)
 
 
 # ---- a device's server ----
@@ -174,6 +185,16 @@ def test_another_web_server_is_not_taken_for_ours(foreign_http, tmp_path, no_scr
     assert "bukan sebagai server Antrian" in result["server"].detail
     assert "HTTP 200" in result["server"].detail
     assert report.exit_code == 1
+
+
+def test_unhealthy_server_is_ours_but_not_well(unhealthy_http, tmp_path, no_screen):
+    """An answer in the Antrian error shape (503) is our server, unwell: read its log."""
+    host, port = unhealthy_http
+    path = kiosk_file(tmp_path, f"http://{host}:{port}", NO_PRINTER)
+    report, result = run_doctor(path)
+    assert "server Antrian menjawab, tetapi tidak sehat" in result["server"].detail
+    assert "database_unavailable" in result["server"].detail
+    assert "server.log" in result["server"].fix
 
 
 def test_unknown_token_is_401_and_foreign_role_is_403(live_server, tmp_path, no_screen):
@@ -374,3 +395,21 @@ def test_display_token_still_fine(live_server, tmp_path):
     )
     report, result = run_doctor(display)
     assert result["token"].status == "ok"
+
+
+def test_every_cause_has_its_words_and_fix_in_both_languages():
+    """Each cause the probe can find (but ok, and closed = hung) has a text and a fix."""
+    from antrian.doctor import probe
+    from antrian.doctor.device_checks import SERVER_CAUSES
+    from antrian.doctor.texts import TEXTS
+
+    causes = {
+        value
+        for name, value in vars(probe).items()
+        if name.isupper() and isinstance(value, str) and "/" not in value
+    } - {probe.OK, probe.CLOSED}
+    assert causes == set(SERVER_CAUSES)
+    known = TEXTS.keys()
+    for cause in causes:
+        for key in (f"server_{cause}", f"server_{cause}_fix"):
+            assert key in known

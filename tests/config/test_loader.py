@@ -204,3 +204,14 @@ def test_doctor_reports_config_errors_in_the_chosen_language(tmp_path, capsys):
     assert "printer.host: wajib ada untuk printer network" in capsys.readouterr().out
     assert main(["doctor", "--config", str(path), "--lang", "en"]) == 1
     assert "printer.host: is required for a network printer" in capsys.readouterr().out
+
+
+def test_own_checks_stay_value_errors_with_english_str():
+    """Callers that catch ValueError (the admin page's hours form) keep working; str() is the
+    English sentence for logs."""
+    from config.loader import ConfigProblem
+    from config.server import parse_span
+
+    with pytest.raises(ValueError, match="closing time must be after opening time") as caught:
+        parse_span("15:00-08:00")
+    assert isinstance(caught.value, ConfigProblem)
