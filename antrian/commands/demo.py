@@ -88,8 +88,9 @@ TEXTS = Catalog(
 )
 
 
-class Stop(Exception):
-    """SIGTERM or SIGINT arrived: stop the children and leave."""
+class Stop(BaseException):  # noqa: N818 - a signal, like KeyboardInterrupt, not an error
+    """SIGTERM or SIGINT arrived: stop the children and leave. A BaseException, so no
+    `except Exception` on the way (requests, logging) can swallow it."""
 
     def __init__(self, signal_name: str):
         super().__init__(signal_name)
@@ -172,6 +173,9 @@ def _wait_for_server(url: str, process: subprocess.Popen, seconds: float = 30.0)
 
 
 def _raise_stop(number: int, frame) -> None:
+    # Once: a second Ctrl+C while the children are being stopped must not cut that short.
+    for other in STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
     raise Stop(signal.Signals(number).name)
 
 
