@@ -106,16 +106,21 @@ def _port_is_free(port: int) -> bool:
     return True
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
-def test_demo_stops_its_server_on_a_signal(tmp_path, stop_signal):
+@pytest.mark.parametrize(
+    "stop_signals",
+    [(signal.SIGTERM,), (signal.SIGINT,), (signal.SIGINT, signal.SIGINT)],
+    ids=["SIGTERM", "SIGINT", "Ctrl+C twice"],
+)
+def test_demo_stops_its_server_on_a_signal(tmp_path, stop_signals):
     """Headless (no screen: only the server child runs), the demo exits on SIGTERM or SIGINT
-    and its server's port is free again within 10 s."""
+    (also pressed twice) and its server's port is free again within 10 s."""
     port = free_port()
     demo = _headless_demo(port, tmp_path / "demo")
     try:
         _wait_until_answering(demo, port)
         stopped_at = time.monotonic()
-        demo.send_signal(stop_signal)
+        for stop_signal in stop_signals:
+            demo.send_signal(stop_signal)
         assert demo.wait(timeout=10) == 0
         while not _port_is_free(port):
             assert time.monotonic() - stopped_at < 10, "the demo's server still holds the port"
@@ -124,7 +129,7 @@ def test_demo_stops_its_server_on_a_signal(tmp_path, stop_signal):
         if demo.poll() is None:
             demo.kill()
         output = demo.stdout.read().decode(errors="replace")
-    assert f"Demo dihentikan ({stop_signal.name})" in output
+    assert f"Demo dihentikan ({stop_signals[0].name})" in output
 
 
 def test_demo_on_a_taken_port_says_which_and_how_to_find_the_program(tmp_path):
