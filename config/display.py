@@ -85,9 +85,7 @@ class VoiceSettings(StrictModel):
         try:
             value.format(number="", counter="")
         except (KeyError, IndexError, ValueError):
-            raise ConfigProblem(
-                "only_placeholders", number="{number}", counter="{counter}"
-            ) from None
+            raise ConfigProblem("only_placeholders", names="{number}, {counter}") from None
         return value
 
 

@@ -15,17 +15,8 @@ from pydantic import Field, field_validator, model_validator
 from config.i18n import DEFAULT_LANGUAGE
 from config.loader import ConfigProblem, LogoFile, StrictModel
 
+# "none": a screen-only kiosk, no printer (numbers are shown on screen with their QR).
 PrinterType = Literal["usb", "serial", "network", "file", "dummy", "none"]
-
-# `type = "none"`: this kiosk has no printer, on purpose; tickets are shown on screen only (the
-# number large, with its QR code for a phone). The one explicit screen-only choice: the kiosk
-# and `antrian doctor` read it from here.
-NO_PRINTER = "none"
-# `type = "dummy"` keeps tickets in memory (demo, tests): a kiosk with it prints nothing, and
-# `antrian doctor` says so as a failure.
-TEST_PRINTER = "dummy"
-# Types with which nothing reaches paper.
-PAPERLESS_TYPES: tuple[str, ...] = (NO_PRINTER, TEST_PRINTER)
 
 # Which connection keys each type needs and which it may have; one place for the rule.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
@@ -58,6 +49,16 @@ CONNECTION_KEYS = (
 # Usual values written out for the ones that need them; anything that is not given stays None.
 DEFAULT_PORT = 9100
 DEFAULT_BAUDRATE = 9600
+
+# `type = "none"`: this kiosk has no printer, on purpose; tickets are shown on screen only (the
+# number large, with its QR code for a phone). The one explicit screen-only choice: the kiosk
+# and `antrian doctor` read it from here.
+NO_PRINTER = "none"
+# `type = "dummy"` keeps tickets in memory (demo, tests): a kiosk with it prints nothing, and
+# `antrian doctor` says so as a failure.
+TEST_PRINTER = "dummy"
+# Types with which nothing reaches paper.
+PAPERLESS_TYPES: tuple[str, ...] = (NO_PRINTER, TEST_PRINTER)
 
 
 def _usb_id(value: object) -> object:

@@ -130,8 +130,8 @@ TEXTS = Catalog(
         ),
         "must_contain": ("harus memuat {name}", "must contain {name}"),
         "only_placeholders": (
-            "hanya {number} dan {counter} yang boleh di dalam kurung kurawal",
-            "only {number} and {counter} may appear in braces",
+            "hanya {names} yang boleh di dalam kurung kurawal",
+            "only {names} may appear in braces",
         ),
     }
 )
