@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from config.loader import ConfigProblem, ServerConnection, StrictModel, load_settings
+from config.loader import ServerConnection, StrictModel, load_settings
 
 DEFAULT_CALL_SENTENCE = "Nomor antrian, {number}, silakan menuju, {counter}"
 DEFAULT_RECALL_SENTENCE = "Panggilan ulang. Nomor antrian, {number}, silakan menuju, {counter}"
@@ -79,6 +79,8 @@ class VoiceSettings(StrictModel):
     @field_validator("call_sentence", "recall_sentence")
     @classmethod
     def _has_placeholders(cls, value: str) -> str:
+        from config.loader import ConfigProblem  # here: the import line above stays as it was
+
         for name in ("{number}", "{counter}"):
             if name not in value:
                 raise ConfigProblem("must_contain", name=name)
