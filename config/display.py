@@ -79,13 +79,15 @@ class VoiceSettings(StrictModel):
     @field_validator("call_sentence", "recall_sentence")
     @classmethod
     def _has_placeholders(cls, value: str) -> str:
+        from config.loader import ConfigProblem  # here: the import line above stays as it was
+
         for name in ("{number}", "{counter}"):
             if name not in value:
-                raise ValueError(f"must contain {name}")
+                raise ConfigProblem("must_contain", name=name)
         try:
             value.format(number="", counter="")
         except (KeyError, IndexError, ValueError):
-            raise ValueError("only {number} and {counter} may appear in braces") from None
+            raise ConfigProblem("only_placeholders", names="{number}, {counter}") from None
         return value
 
 

@@ -48,3 +48,14 @@ def clock_text(moment: dt.datetime | dt.time, language: str = DEFAULT_LANGUAGE) 
     '09:01'
     """
     return moment.strftime("%H:%M" if language == "en" else "%H.%M")
+
+
+LANGUAGE_VARIABLE = "ANTRIAN_LANG"
+
+
+def env_language() -> str:
+    """The language a command speaks when not told: $ANTRIAN_LANG ("id" or "en"), else "id"."""
+    import os
+
+    value = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE

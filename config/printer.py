@@ -13,9 +13,10 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from config.i18n import DEFAULT_LANGUAGE
-from config.loader import LogoFile, StrictModel
+from config.loader import ConfigProblem, LogoFile, StrictModel
 
-PrinterType = Literal["usb", "serial", "network", "file", "dummy"]
+# "none": a screen-only kiosk, no printer (numbers are shown on screen with their QR).
+PrinterType = Literal["usb", "serial", "network", "file", "dummy", "none"]
 
 # Which connection keys each type needs and which it may have; one place for the rule.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
@@ -24,6 +25,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host",),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "usb": ("idVendor", "idProduct", "in_ep", "out_ep"),
@@ -31,6 +33,7 @@ ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host", "port"),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 CONNECTION_KEYS = (
     "host",
@@ -47,6 +50,16 @@ CONNECTION_KEYS = (
 DEFAULT_PORT = 9100
 DEFAULT_BAUDRATE = 9600
 
+# `type = "none"`: this kiosk has no printer, on purpose; tickets are shown on screen only (the
+# number large, with its QR code for a phone). The one explicit screen-only choice: the kiosk
+# and `antrian doctor` read it from here.
+NO_PRINTER = "none"
+# `type = "dummy"` keeps tickets in memory (demo, tests): a kiosk with it prints nothing, and
+# `antrian doctor` says so as a failure.
+TEST_PRINTER = "dummy"
+# Types with which nothing reaches paper.
+PAPERLESS_TYPES: tuple[str, ...] = (NO_PRINTER, TEST_PRINTER)
+
 
 def _usb_id(value: object) -> object:
     """Accept 1208, "1208", "0x04b8" or "04b8" (as lsusb prints it)."""
@@ -55,14 +68,14 @@ def _usb_id(value: object) -> object:
         try:
             return int(text, 16) if text.startswith("0x") or not text.isdigit() else int(text)
         except ValueError:
-            raise ValueError("must be a number such as 0x04b8 (see `lsusb`)") from None
+            raise ConfigProblem("usb_id") from None
     return value
 
 
 class PrinterSettings(StrictModel):
     """The `[printer]` table of kiosk.toml."""
 
-    type: PrinterType = Field(description="usb | serial | network | file | dummy")
+    type: PrinterType = Field(description="usb | serial | network | file | dummy | none")
     profile: str = Field(default="default", description="python-escpos printer profile name")
 
     host: str | None = None
@@ -102,10 +115,7 @@ class PrinterSettings(StrictModel):
         from printer.escpos_lib import profile_names
 
         if value not in profile_names():
-            raise ValueError(
-                "unknown python-escpos profile; try 'default', 'TM-T20II' or 'POS-5890' "
-                "(see docs/printers.md)"
-            )
+            raise ConfigProblem("unknown_profile")
         return value
 
     @field_validator("code_page")
@@ -118,12 +128,12 @@ class PrinterSettings(StrictModel):
         problems = []
         for key in REQUIRED_KEYS[self.type]:
             if getattr(self, key) in (None, ""):
-                problems.append(f"'{key}' is required for a {self.type} printer")
+                problems.append(ConfigProblem("key_required", at=key, type=self.type))
         for key in CONNECTION_KEYS:
             if key not in ALLOWED_KEYS[self.type] and getattr(self, key) is not None:
-                problems.append(f"'{key}' does not apply to a {self.type} printer")
+                problems.append(ConfigProblem("key_not_for_type", at=key, type=self.type))
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ConfigProblem.several(problems)
         return self
 
     @model_validator(mode="after")
@@ -132,9 +142,12 @@ class PrinterSettings(StrictModel):
 
         code_pages = get_profile(self.profile).get_code_pages()
         if self.code_page.upper() not in code_pages:
-            raise ValueError(
-                f"'code_page' {self.code_page!r} is not in profile {self.profile!r}; "
-                f"it has: {', '.join(sorted(code_pages))}"
+            raise ConfigProblem(
+                "code_page_not_in_profile",
+                at="code_page",
+                code_page=repr(self.code_page),
+                profile=repr(self.profile),
+                pages=", ".join(sorted(code_pages)),
             )
         return self
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 
-from config.loader import HttpAddress, StrictModel, load_settings
+from config.loader import ConfigProblem, HttpAddress, StrictModel, load_settings
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
@@ -31,14 +31,14 @@ def parse_span(text: str) -> tuple[dt.time, dt.time]:
     """'08:00-15:30' -> (08:00, 15:30); raises ValueError with a readable reason."""
     match = _SPAN.match(text.strip())
     if not match:
-        raise ValueError(f"{text!r} is not a span like '08:00-15:00'")
+        raise ConfigProblem("span_form", text=repr(text))
     h1, m1, h2, m2 = (int(part) for part in match.groups())
     if h2 == 24 and m2 != 0:
-        raise ValueError(f"{text!r}: 24:xx is not a time")
+        raise ConfigProblem("span_24", text=repr(text))
     start = dt.time(h1, m1)
     end = dt.time.max if h2 == 24 else dt.time(h2, m2)
     if end <= start:
-        raise ValueError(f"{text!r}: closing time must be after opening time")
+        raise ConfigProblem("span_order", text=repr(text))
     return start, end
 
 
@@ -79,7 +79,7 @@ class SiteSettings(StrictModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (e.g. 'Asia/Jakarta')") from None
+            raise ConfigProblem("unknown_timezone", value=repr(value)) from None
         return value
 
 
@@ -147,7 +147,7 @@ class ServiceEntry(StrictModel):
     @classmethod
     def _letter_code(cls, value: str) -> str:
         if not SERVICE_CODE.match(value):
-            raise ValueError("must be one or two capital letters, e.g. 'A'")
+            raise ConfigProblem("service_code")
         return value
 
 
@@ -194,19 +194,29 @@ class ServerSettings(StrictModel):
         for number, service in enumerate(self.services, 1):
             if isinstance(service.hours, str) and service.hours not in self.schedules:
                 problems.append(
-                    f"services[{number}].hours: no schedule named {service.hours!r} in [schedules]"
+                    ConfigProblem(
+                        "no_schedule", at=f"services[{number}].hours", name=repr(service.hours)
+                    )
                 )
         for number, counter in enumerate(self.counters, 1):
             for code in counter.services:
                 if code not in codes:
-                    problems.append(f"counters[{number}].services: unknown service {code!r}")
+                    problems.append(
+                        ConfigProblem(
+                            "unknown_service", at=f"counters[{number}].services", code=repr(code)
+                        )
+                    )
         names = {c.name for c in self.counters}
         for number, user in enumerate(self.users, 1):
             for name in user.counters:
                 if name not in names:
-                    problems.append(f"users[{number}].counters: unknown counter {name!r}")
+                    problems.append(
+                        ConfigProblem(
+                            "unknown_counter", at=f"users[{number}].counters", name=repr(name)
+                        )
+                    )
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ConfigProblem.several(problems)
         return self
 
     def service_hours(self, service: ServiceEntry) -> dict[str, str] | None:
@@ -218,11 +228,13 @@ class ServerSettings(StrictModel):
         return service.hours.as_dict()
 
 
-def _unique(problems: list[str], table: str, key: str, values: list[str]) -> None:
+def _unique(problems: list[ConfigProblem], table: str, key: str, values: list[str]) -> None:
     seen = set()
     for number, value in enumerate(values, 1):
         if value in seen:
-            problems.append(f"{table}[{number}].{key}: {value!r} appears twice")
+            problems.append(
+                ConfigProblem("appears_twice", at=f"{table}[{number}].{key}", value=repr(value))
+            )
         seen.add(value)
 
 

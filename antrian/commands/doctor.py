@@ -13,7 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", type=Path, required=True, help="server.toml, kiosk.toml or display.toml"
     )
-    parser.add_argument("--lang", choices=("id", "en"), default="id", help="report language")
+    parser.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=None,
+        help="report language (default: $ANTRIAN_LANG, else id)",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable report on stdout")
     parser.add_argument("--print-test", action="store_true", help="kiosk: print a test page")
     parser.add_argument(
@@ -24,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--host", default="0.0.0.0", help="server: address it listens on")
     parser.add_argument("--port", type=int, default=8000, help="server: TCP port (%(default)s)")
+    parser.add_argument(
+        "--not-started",
+        action="store_true",
+        help="server: this install is not started yet; a free port is then a pass, with a note",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,15 +45,18 @@ def run(args: argparse.Namespace) -> int:
     # The doctor's own log is its report; keep library warnings (printer, client) off the
     # screen unless something is really wrong.
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    from config.i18n import env_language
+
+    language = args.lang or env_language()
     options = Options(
-        language=args.lang,
+        language=language,
         print_test=args.print_test,
         say_test=args.say_test,
         data_dir=args.data,
         host=args.host,
         port=args.port,
+        not_started=args.not_started,
     )
-    language = args.lang
     if args.json:
         report = diagnose(args.config, options)
         sys.stdout.write(as_json(report) + "\n")

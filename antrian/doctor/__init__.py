@@ -7,7 +7,6 @@ never hangs on a printer or a server that does not answer.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ class Options:
     data_dir: Path | None = None  # server files: the database folder (default as `antrian server`)
     host: str = "0.0.0.0"
     port: int = 8000
+    not_started: bool = False  # server files: the server is not started yet, on purpose
 
 
 @dataclass
@@ -79,18 +79,13 @@ def _load(kind: str, path: Path):
 
 def check_config(context: Context) -> Outcome:
     from config import ConfigError
-    from config.server import ServerSettings, load_settings
+    from config.loader import read_toml
 
     fix = context.text("config_fix", path=context.path)
     try:
-        with context.path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        try:  # the loader words file-level faults (missing, unreadable, not TOML) as everywhere
-            load_settings(ServerSettings, context.path)
-        except ConfigError as error:
-            return Outcome("fail", str(error), fix)
-        data = {}
+        data = read_toml(context.path, context.language)
+    except ConfigError as error:
+        return Outcome("fail", error.message(context.language), fix)
     kind = detect_kind(data)
     if kind is None:
         return Outcome("fail", context.text("config_unknown_kind", path=context.path), fix)
@@ -98,7 +93,7 @@ def check_config(context: Context) -> Outcome:
     try:
         context.settings = _load(kind, context.path)
     except ConfigError as error:
-        return Outcome("fail", str(error), fix)
+        return Outcome("fail", error.message(context.language), fix)
     return Outcome(
         "ok", context.text("config_ok", path=context.path, kind=context.text(f"kind_{kind}"))
     )
@@ -128,6 +123,7 @@ def diagnose(
         data_dir=options.data_dir or default_data_dir(),
         host=options.host,
         port=options.port,
+        not_started=options.not_started,
     )
     context.log_file = default_log_dir()
     results = run_checks(

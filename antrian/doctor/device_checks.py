@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from antrian.doctor.core import Check, Context, Outcome
@@ -24,6 +23,17 @@ SAY_TEST_TIMEOUT = 40.0
 MIN_SCREEN = {"kiosk": (800, 600), "display": (1024, 576)}
 MBROLA_DATA = Path("/usr/share/mbrola")
 VOICE_PROBE_TEXT = "tes suara"
+# Causes of a server that does not answer, each with its own text and fix (antrian.doctor.probe).
+SERVER_CAUSES = (
+    "name_not_found",
+    "refused",
+    "timed_out",
+    "no_route",
+    "hung",
+    "not_antrian",
+    "unhealthy",
+    "other",
+)
 
 
 # ---- server, clock, token ----
@@ -47,41 +57,46 @@ def _client(context: Context):
     )
 
 
+def server_problem(context: Context, probe, url: str) -> Outcome:
+    """The failure a probe of a device's server found: its cause in words, and its fix."""
+    from antrian.doctor import probe as causes
+
+    values = {
+        "url": url,
+        "host": probe.host,
+        "port": probe.port,
+        "seconds": _server_timeout(context),
+        "error": probe.error,
+        "path": context.path,
+    }
+    cause = probe.cause if probe.cause != causes.CLOSED else causes.HUNG
+    if cause not in SERVER_CAUSES:
+        cause = causes.OTHER
+    return Outcome(
+        "fail",
+        context.text(f"server_{cause}", **values),
+        context.text(f"server_{cause}_fix", **values),
+    )
+
+
 def check_server(context: Context) -> Outcome:
-    from client.errors import ClientError, ServerUnreachable
+    from antrian.doctor.probe import probe_health
 
     url = context.settings.server.url
-    client = _client(context)
-    started = time.monotonic()
-    try:
-        health = client.health()
-    except ServerUnreachable:
-        return Outcome(
-            "fail",
-            context.text("server_unreachable", url=url),
-            context.text("server_unreachable_fix"),
-        )
-    except ClientError as error:
-        return Outcome(
-            "fail",
-            context.text("server_fault", url=url, error=error),
-            context.text("server_fault_fix"),
-        )
-    finally:
-        client.close()
-    round_trip = time.monotonic() - started
+    probe = probe_health(url, _server_timeout(context))
+    context.found["server_probe"] = probe
+    if not probe.ok:
+        return server_problem(context, probe, url)
+    health = probe.health
     context.found["health"] = health
-    context.found["health_received"] = (dt.datetime.now(dt.UTC), round_trip)
-    if not isinstance(health, dict) or health.get("status") != "ok":
-        return Outcome(
-            "fail",
-            context.text("server_fault", url=url, error=health),
-            context.text("server_fault_fix"),
-        )
+    context.found["health_received"] = (dt.datetime.now(dt.UTC), probe.seconds)
     return Outcome(
         "ok",
         context.text(
-            "server_ok", url=url, ms=round(round_trip * 1000), version=health.get("version", "?")
+            "server_ok",
+            url=url,
+            ms=round(probe.seconds * 1000),
+            version=health.get("version", "?"),
         ),
     )
 
@@ -106,21 +121,28 @@ def check_clock(context: Context) -> Outcome:
 
 
 def check_token(context: Context) -> Outcome:
-    from client.errors import ClientError
+    from client.errors import ClientError, NotAuthorized, ServerUnreachable
 
     role = context.text(f"role_{context.kind}")
+    fix = context.text("token_fix", role=role, path=context.path)
     client = _client(context)
     try:
         # The heartbeat needs a device token; the admin page sees that the doctor ran.
         client.heartbeat({"doctor": True})
         if context.kind == "display":
             client.display_state()  # display role only: a kiosk token here is refused
+    except NotAuthorized as error:
+        if error.status == 403:
+            return Outcome(
+                "fail",
+                context.text("token_wrong_role", role=role, error=error.message),
+                context.text("token_wrong_role_fix", role=role, path=context.path),
+            )
+        return Outcome("fail", context.text("token_unknown", error=error.message), fix)
+    except ServerUnreachable:
+        return Outcome("fail", context.text("token_no_answer"), context.text("server_hung_fix"))
     except ClientError as error:
-        return Outcome(
-            "fail",
-            context.text("token_refused", error=error.message),
-            context.text("token_fix", role=role, path=context.path),
-        )
+        return Outcome("fail", context.text("token_refused", error=error.message), fix)
     finally:
         client.close()
     return Outcome("ok", context.text("token_ok", role=role))
@@ -141,8 +163,9 @@ def _printer_where(settings) -> str:
 
 def printer_bound(context: Context) -> float:
     printer = context.settings.printer
-    # One connect and two status requests (DLE EOT 1 and 4), as TicketPrinter.status() does.
-    return printer.connect_timeout + 2 * printer.status_timeout + 2
+    # The link probe (one connect), then one connect and two status requests (DLE EOT 1 and
+    # 4), as TicketPrinter.status() does.
+    return 2 * printer.connect_timeout + 2 * printer.status_timeout + 2
 
 
 def _unreachable_fix(context: Context, settings) -> str:
@@ -160,17 +183,103 @@ def _unreachable_fix(context: Context, settings) -> str:
     return context.text("printer_unreachable_fix_file", device=settings.devfile)
 
 
+def _fail(context: Context, key: str, **values: object) -> Outcome:
+    """A failure whose text is `key` and whose fix is `key`_fix."""
+    return Outcome("fail", context.text(key, **values), context.text(f"{key}_fix", **values))
+
+
+def _network_link(context: Context, settings, where: str) -> Outcome | None:
+    from antrian.doctor import probe
+
+    cause = probe.tcp_connect(settings.host, settings.network_port, settings.connect_timeout)
+    if cause == probe.OK:
+        return None
+    values = {
+        "where": where,
+        "host": settings.host,
+        "port": settings.network_port,
+        "seconds": settings.connect_timeout,
+    }
+    key = {
+        probe.REFUSED: "printer_refused",
+        probe.NAME_NOT_FOUND: "printer_name_not_found",
+        probe.NO_ROUTE: "printer_no_route",
+    }.get(cause, "printer_timed_out")
+    return _fail(context, key, **values)
+
+
+def _device_file_link(context: Context, device: str, kind: str) -> Outcome | None:
+    """A serial or printer device file: present, a device, and ours to write."""
+    path = Path(device)
+    if not path.exists():
+        return _fail(context, f"printer_{kind}_missing", device=device)
+    if kind == "file" and not path.is_char_device():
+        return _fail(context, "printer_file_plain", device=device, path=context.path)
+    if not os.access(path, os.R_OK | os.W_OK) and not (kind == "file" and os.access(path, os.W_OK)):
+        return _fail(context, f"printer_{kind}_denied", device=device)
+    return None
+
+
+def _usb_link(context: Context, settings) -> Outcome | None:
+    import usb.core
+
+    ids = f"{settings.idVendor:04x}:{settings.idProduct:04x}"
+    try:
+        device = usb.core.find(idVendor=settings.idVendor, idProduct=settings.idProduct)
+    except usb.core.NoBackendError:
+        return _fail(context, "printer_usb_no_libusb", ids=ids)
+    if device is None:
+        return _fail(context, "printer_usb_missing", ids=ids)
+    node = Path(f"/dev/bus/usb/{device.bus:03d}/{device.address:03d}")
+    if node.exists() and not os.access(node, os.R_OK | os.W_OK):
+        return _fail(context, "printer_usb_denied", ids=ids, node=node)
+    return None
+
+
+def printer_link_problem(context: Context, settings, where: str) -> Outcome | None:
+    """Why the printer's connection cannot even open, found step by step, or None."""
+    if settings.type == "network":
+        return _network_link(context, settings, where)
+    if settings.type in ("serial", "file"):
+        return _device_file_link(context, settings.devfile, settings.type)
+    if settings.type == "usb":
+        return _usb_link(context, settings)
+    return None
+
+
 def check_printer(context: Context) -> Outcome:
+    from config.printer import NO_PRINTER, TEST_PRINTER
     from printer import TicketPrinter
 
     settings = context.settings.printer
+    if settings.type == NO_PRINTER:
+        # Declared on purpose; still say plainly that nothing is printed here.
+        return Outcome(
+            "warn",
+            context.text("printer_none"),
+            context.text("printer_none_fix", path=context.path),
+        )
+    if settings.type == TEST_PRINTER:
+        return _fail(context, "printer_dummy", path=context.path)
     where = _printer_where(settings)
+    # Device files and USB are looked at first (nothing is opened); a network printer is
+    # asked for its status first, and only when that fails is its link probed for the cause
+    # (a second connection to a healthy printer that serves one at a time would be rude).
+    if settings.type != "network" and (problem := printer_link_problem(context, settings, where)):
+        return problem
     status = TicketPrinter(settings).status()
     context.found["printer_status"] = status
+    failed_network = status.problem is not None and settings.type == "network"
+    if failed_network and (problem := printer_link_problem(context, settings, where)):
+        return problem
+    if status.problem == "timeout":
+        return _fail(context, "printer_silent", where=where)
     if status.problem is not None:
-        key = f"printer_problem_{status.problem}"
-        if key not in {"printer_problem_not_found", "printer_problem_timeout"}:
-            key = "printer_problem_offline"
+        key = (
+            "printer_problem_not_found"
+            if status.problem == "not_found"
+            else "printer_problem_offline"
+        )
         return Outcome("fail", context.text(key, where=where), _unreachable_fix(context, settings))
     if status.paper == "out":
         return Outcome(
@@ -200,10 +309,13 @@ def print_test_bound(context: Context) -> float:
 
 
 def check_print_test(context: Context) -> Outcome:
+    from config.printer import PAPERLESS_TYPES
     from printer import PrinterError, TicketPrinter
 
     if not context.found.get("print_test"):
         return Outcome("skip", context.text("not_requested", option="--print-test"))
+    if context.settings.printer.type in PAPERLESS_TYPES:
+        return Outcome("skip", context.text("print_test_paperless"))
     try:
         after = TicketPrinter(context.settings.printer).print_test_page()
     except PrinterError as error:
@@ -414,7 +526,8 @@ def _fixed(seconds: float):
 
 
 def _server_bound(context: Context) -> float:
-    return _server_timeout(context) + 2
+    # The probe: one TCP connect, then one GET (its own connect and its read).
+    return 3 * _server_timeout(context) + 2
 
 
 def _token_bound(context: Context) -> float:

@@ -7,6 +7,7 @@ import socket
 import tempfile
 from pathlib import Path
 
+from antrian.doctor import probe
 from antrian.doctor.core import Check, Context, Outcome
 
 DATABASE_SECONDS = 30.0
@@ -44,38 +45,97 @@ def check_database(context: Context) -> Outcome:
     return Outcome("ok", context.text("database_ok", path=path, version=version, size_mb=size_mb))
 
 
-def _health(port: int) -> dict | None:
-    import requests
+WILDCARDS = ("", "0.0.0.0", "::")
+HOLDER_LIMIT = 80  # characters of the holding program's command line shown
 
-    try:
-        answer = requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=PORT_TIMEOUT)
-        body = answer.json()
-    except (requests.RequestException, ValueError):
-        return None
-    return body if isinstance(body, dict) and body.get("status") == "ok" else None
+
+def _bind_problem(host: str, port: int) -> OSError | None:
+    """Why a server could not listen on host:port now (binding as uvicorn does), or None."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host or "0.0.0.0", port))
+        except OSError as error:
+            return error
+    return None
+
+
+def _holder_text(context: Context, port: int) -> tuple[str, bool | None]:
+    """(" (pid 42: nginx ...)" or "", whether that program is an Antrian server or None)."""
+    holder = probe.port_holder(port)
+    if holder is None:
+        return "", None
+    pid, command = holder
+    if len(command) > HOLDER_LIMIT:
+        command = command[: HOLDER_LIMIT - 1] + "…"
+    return context.text("port_holder", pid=pid, command=command), probe.is_antrian_server(command)
 
 
 def check_port(context: Context) -> Outcome:
+    """Is this PC's server running and answering? A free port fails (a server PC whose server
+    is not running is broken), unless the install is declared not started yet."""
     host, port = context.found["host"], context.found["port"]
-    with socket.socket() as probe:
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            if error.errno != errno.EADDRINUSE:
-                raise
-        else:
-            return Outcome("ok", context.text("port_free", port=port))
-    if health := _health(port):
+    address = "127.0.0.1" if host in WILDCARDS else host
+    url = f"http://[{address}]:{port}" if ":" in address else f"http://{address}:{port}"
+    found = probe.probe_health(url, PORT_TIMEOUT)
+    values = {"port": port, "seconds": PORT_TIMEOUT, "address": address, "error": found.error}
+    if found.ok:
+        version = found.health.get("version", "?")
+        return Outcome("ok", context.text("port_server", port=port, version=version))
+    if found.cause == probe.REFUSED:
+        problem = _bind_problem(host, port)
+        if problem is not None and problem.errno == errno.EADDRINUSE:
+            holder, _ = _holder_text(context, port)
+            return Outcome(
+                "fail",
+                context.text("port_taken_elsewhere", holder=holder, **values),
+                context.text("port_fix", port=port),
+            )
+        if context.found.get("not_started"):
+            return Outcome("ok", context.text("port_free_not_started", port=port))
         return Outcome(
-            "ok", context.text("port_server", port=port, version=health.get("version", "?"))
+            "fail",
+            context.text("port_not_running", **values),
+            context.text("port_not_running_fix", path=context.path, port=port),
+        )
+    if found.cause in (probe.HUNG, probe.CLOSED):
+        holder, ours = _holder_text(context, port)
+        if ours is False:
+            return Outcome(
+                "fail",
+                context.text("port_other_silent", holder=holder, **values),
+                context.text("port_fix", port=port),
+            )
+        key = "port_hung" if ours else "port_hung_or_other"
+        return Outcome(
+            "fail",
+            context.text(key, holder=holder, **values),
+            context.text("port_hung_fix", port=port),
+        )
+    if found.cause == probe.UNHEALTHY:
+        return Outcome(
+            "fail",
+            context.text("port_unhealthy", **values),
+            context.text("port_unhealthy_fix", port=port),
+        )
+    if found.cause == probe.NOT_ANTRIAN:
+        holder, _ = _holder_text(context, port)
+        return Outcome(
+            "fail",
+            context.text("port_taken", holder=holder, **values),
+            context.text("port_fix", port=port),
         )
     return Outcome(
-        "fail", context.text("port_taken", port=port), context.text("port_fix", port=port)
+        "fail",
+        context.text("port_unreachable", **values),
+        context.text("port_unreachable_fix", address=address),
     )
 
 
 SERVER_PC_CHECKS = [
     Check("data_dir", lambda context: 3.0, check_data_dir, needs=("config",)),
     Check("database", lambda context: DATABASE_SECONDS + 2, check_database, needs=("data_dir",)),
-    Check("port", lambda context: PORT_TIMEOUT + 2, check_port, needs=("config",)),
+    # Connect, then a GET (connect and read), then at most a look at who holds the port.
+    Check("port", lambda context: 3 * PORT_TIMEOUT + 4, check_port, needs=("config",)),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import signal
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import time
 from zoneinfo import ZoneInfo
 
+import pytest
 import requests
 
 from antrian.commands.demo import demo_clock_start
@@ -66,3 +68,78 @@ def test_demo_serves_the_example_hall_with_open_services(tmp_path):
     finally:
         demo.send_signal(signal.SIGINT)
         assert demo.wait(timeout=20) == 0
+
+
+def _headless_demo(port: int, data, *extra: str) -> subprocess.Popen:
+    environment = {key: value for key, value in os.environ.items()}
+    environment.pop("DISPLAY", None)
+    environment.pop("WAYLAND_DISPLAY", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "antrian.cli", "demo", "--port", str(port), "--data", str(data)]
+        + list(extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=environment,
+    )
+
+
+def _wait_until_answering(demo: subprocess.Popen, port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and demo.poll() is None:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.1)  # the server child is still starting
+    demo.kill()
+    raise AssertionError(demo.stdout.read().decode(errors="replace"))
+
+
+def _port_is_free(port: int) -> bool:
+    """Nothing listens and a server could bind it again (as uvicorn binds: SO_REUSEADDR)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "stop_signals",
+    [(signal.SIGTERM,), (signal.SIGINT,), (signal.SIGINT, signal.SIGINT)],
+    ids=["SIGTERM", "SIGINT", "Ctrl+C twice"],
+)
+def test_demo_stops_its_server_on_a_signal(tmp_path, stop_signals):
+    """Headless (no screen: only the server child runs), the demo exits on SIGTERM or SIGINT
+    (also pressed twice) and its server's port is free again within 10 s."""
+    port = free_port()
+    demo = _headless_demo(port, tmp_path / "demo")
+    try:
+        _wait_until_answering(demo, port)
+        stopped_at = time.monotonic()
+        for stop_signal in stop_signals:
+            demo.send_signal(stop_signal)
+        assert demo.wait(timeout=10) == 0
+        while not _port_is_free(port):
+            assert time.monotonic() - stopped_at < 10, "the demo's server still holds the port"
+            time.sleep(0.05)  # the child may close its socket a moment after the demo exits
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+        output = demo.stdout.read().decode(errors="replace")
+    assert f"Demo dihentikan ({stop_signals[0].name})" in output
+
+
+def test_demo_on_a_taken_port_says_which_and_how_to_find_the_program(tmp_path):
+    """A port already in use is named in Indonesian with the way to find its program, exit 2."""
+    with socket.create_server(("127.0.0.1", 0)) as holder:
+        port = holder.getsockname()[1]
+        demo = _headless_demo(port, tmp_path / "demo")
+        output, _ = demo.communicate(timeout=60)
+    text = output.decode(errors="replace")
+    assert demo.returncode == 2
+    assert f"Port {port} sudah dipakai program lain" in text
+    assert f"ss -ltnp 'sport = :{port}'" in text
+    assert f"--port {port + 1}" in text

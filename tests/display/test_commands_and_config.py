@@ -30,7 +30,7 @@ def test_config_errors_name_the_key(tmp_path):
     )
     with pytest.raises(ConfigError) as error:
         load_display_settings(bad)
-    assert "voice.rat: unknown key" in str(error.value)
+    assert "voice.rat: kunci tidak dikenal" in str(error.value)
     assert "voice.call_sentence" in str(error.value)
 
 

@@ -33,4 +33,4 @@ def test_bad_pin_is_named_with_its_key(tmp_path):
 def test_command_with_a_missing_file_exits_2_with_a_log_line(tmp_path, capfd):
     """`antrian kiosk --config missing.toml` says why and exits 2, without opening a window."""
     assert antrian(["kiosk", "--config", str(tmp_path / "missing.toml")]) == 2
-    assert "missing.toml: file not found" in capfd.readouterr().err
+    assert "missing.toml: berkas tidak ditemukan" in capfd.readouterr().err

@@ -26,10 +26,10 @@ def test_example_is_a_realistic_mpp():
     ("text", "fault"),
     [
         ('[[services]]\ncode = "a1"\nname = "X"\nagency = "Y"\n', "services[1].code"),
-        ('[[counters]]\nname = "Loket 1"\nservices = ["Q"]\n', "unknown service 'Q'"),
+        ('[[counters]]\nname = "Loket 1"\nservices = ["Q"]\n', "layanan 'Q' tidak ada"),
         ('[site]\ntimezone = "Mars/Olympus"\n', "site.timezone"),
         ('[[services]]\ncode = "A"\nname = "X"\nagency = "Y"\nhours = {mon = "15-08"}\n', "hours"),
-        ("[queue]\ncutof_minutes = 3\n", "queue.cutof_minutes: unknown key"),
+        ("[queue]\ncutof_minutes = 3\n", "queue.cutof_minutes: kunci tidak dikenal"),
     ],
 )
 def test_config_errors_name_file_key_and_fault(tmp_path, text, fault):
