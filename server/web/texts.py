@@ -62,10 +62,10 @@ TEXTS = Catalog(
         "action_failed": ("Perintah gagal; coba lagi.", "The action failed; try again."),
         "action_pending": ("Sedang diproses: {action}…", "In progress: {action}…"),
         "action_gave_up": (
-            "Server belum menjawab “{action}”. Tunggu sampai layar diperbarui dan periksa "
-            "nomornya sebelum mengulang.",
-            "The server has not answered “{action}”. Wait until the screen is updated and "
-            "check the number before trying again.",
+            "Server belum menjawab “{action}”. Mungkin masih diproses: tunggu sampai layar "
+            "diperbarui dan periksa nomornya sebelum mengulang.",
+            "The server has not answered “{action}”. It may still be in progress: wait until "
+            "the screen is updated and check the number before trying again.",
         ),
         "action_recovered": (
             "Server menjawab lagi; layar sudah diperbarui. Periksa nomornya sebelum mengulang "

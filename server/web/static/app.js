@@ -77,6 +77,7 @@
     var message = document.getElementById("message");
     var banner = document.getElementById("connection");
     var bannerText = document.getElementById("connection-text");
+    var icon = banner.querySelector(".banner-icon");
     var ms = function (name) {
       return Number(data[name]);
     };
@@ -141,7 +142,9 @@
       if (clock) lastClock = clock;
       if (!away) return;
       away = false;
+      body.classList.remove("server-away");
       banner.classList.add("back");
+      icon.textContent = "\u2713"; // a check mark
       bannerText.textContent = fill(data.textBack, "time", lastClock);
       window.clearTimeout(backTimer);
       backTimer = window.setTimeout(function () {
@@ -155,8 +158,10 @@
     function notHeard() {
       if (away || performance.now() - lastHeard < AWAY_AFTER) return;
       away = true;
+      body.classList.add("server-away");
       window.clearTimeout(backTimer);
       banner.classList.remove("back");
+      icon.textContent = "!";
       bannerText.textContent = fill(data.textAway, "time", lastClock);
       banner.hidden = false;
     }

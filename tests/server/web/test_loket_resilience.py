@@ -61,6 +61,7 @@ def test_hung_server_is_said_given_up_and_the_action_happens_once(live_server, n
         )
         assert time.monotonic() - clicked >= GIVE_UP_S - 0.1
         expect(message).to_have_class("message bad gave-up")
+        assert fits(staff, "#message"), "the give-up message does not fit its place"
         # The page is not frozen: the operator may try again (the same attempt, the same key).
         button(staff, "Panggil berikutnya").click()
         expect(message).to_have_text("Sedang diproses: Panggil berikutnya…", timeout=1000)
@@ -125,7 +126,16 @@ def test_page_actions_carry_a_key_and_a_repeat_acts_once(live_server, web_sessio
     assert calls_made(live_server) == ["call A-001"]
 
 
+def fits(page, selector: str) -> bool:
+    """The element's reserved height holds all its content (nothing cut off or scrolled)."""
+    return page.evaluate(
+        "s => { const e = document.querySelector(s); return e.scrollHeight <= e.clientHeight; }",
+        selector,
+    )
+
+
 def button_boxes(page) -> dict[str, tuple[float, float, float, float]]:
+    assert fits(page, ".now"), "the ticket card cuts its content off"
     return page.evaluate(
         """() => Object.fromEntries(
             [...document.querySelectorAll('.actions [data-action], .counter-tools [data-action]')]
