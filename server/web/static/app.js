@@ -89,6 +89,7 @@
     var BACK_SHOWN = ms("backShownMs");
 
     var current = null; // the attempt the buttons wait for (null: they work)
+    var latest = null; // the newest attempt: only its answer is shown
     var unanswered = null; // the last attempt that got no answer: its key is used again
     var lastHeard = performance.now();
     var lastClock = data.clock; // the server's time of day at its last answer ("09.14")
@@ -219,6 +220,7 @@
       };
       unanswered = null;
       current = attempt;
+      latest = attempt;
       if (button) button.classList.add("is-pending");
       updateButtons();
 
@@ -263,8 +265,9 @@
                 return;
               }
               if (unanswered === attempt) unanswered = null;
-              // A late answer is still this action's truth, unless another one is on its way.
-              if (current !== null && current !== attempt) return;
+              // A late answer is still shown as this action's outcome, unless a newer action
+              // was started since (the panel shows the truth either way).
+              if (latest !== attempt) return;
               if (answer.ok) say(answer.message, answer.level === "warn" ? "warn" : "ok");
               else say(answer.message || data.textFailed, "bad");
             });
