@@ -25,6 +25,7 @@ RECENT_CALLS = 20
 WAITING_SHOWN = 50  # a counter's view lists this many waiting tickets (the count is exact)
 ETA_HISTORY = 20
 OPEN_STATUSES = ("called", "serving")
+COUNTER_KEY_HOURS = 24  # how long a counter action's idempotency key is remembered
 
 # Runtime settings an admin may change; seeded from the config file on first start.
 RUNTIME_SETTINGS = (
@@ -565,6 +566,32 @@ class Queue:
         _, _, day = self.now()
         with self.store.read() as tx:
             return self.counter_view(tx, self._counter(tx, principal, counter_id), day)
+
+    # ---- idempotency keys of counter actions ----
+    def once(
+        self, principal: Principal, counter_id: int, key: str | None, action: str, perform
+    ) -> tuple[object, bool]:
+        """`perform()` (a counter action answering JSON-able data) at most once per (counter,
+        key): a repeat answers what the first answered without acting again; (answer, replayed).
+
+        The check, the action and the stored answer are one transaction, so two requests with
+        one key never both act. A refusal (ServerError) stores nothing: a retry is judged anew.
+        The same key for another action is refused. Keys are kept `COUNTER_KEY_HOURS`."""
+        if key is None:
+            return perform(), False
+        now, at, _ = self.now()
+        with self.store.write() as tx:
+            self._counter(tx, principal, counter_id)
+            old = now - dt.timedelta(hours=COUNTER_KEY_HOURS)
+            tx.forget_counter_requests(before=old.isoformat(timespec="milliseconds"))
+            stored = tx.counter_request(counter_id, key)
+            if stored is not None:
+                if stored["action"] != action:
+                    raise conflict("idempotency_key_reused", action=stored["action"])
+                return json.loads(stored["answer"]), True
+            answer = perform()  # its own write joins this transaction
+            tx.save_counter_request(counter_id, key, action, at, json.dumps(answer))
+            return answer, False
 
     # ---- display ----
     def display_state(self) -> dict:

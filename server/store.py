@@ -134,6 +134,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX tickets_done_by_service ON tickets (service_id, status, finished_at);
     CREATE INDEX tickets_waiting_in_order ON tickets (day, status, queued_at, id);
     """,
+    # 3: idempotency keys of counter actions: (counter, key) -> the first answer, kept a day.
+    """
+    CREATE TABLE counter_requests (
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        at TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (counter_id, key)
+    );
+    CREATE INDEX counter_requests_by_time ON counter_requests (at);
+    """,
 ]
 
 # Columns callers may change through the generic update helpers (never user-supplied names).
@@ -432,6 +444,25 @@ class Tx:
             is not None
         )
 
+    # ---- idempotency keys of counter actions ----
+    def counter_request(self, counter_id: int, key: str) -> sqlite3.Row | None:
+        return self._one(
+            "SELECT action, answer FROM counter_requests WHERE counter_id = ? AND key = ?",
+            (counter_id, key),
+        )
+
+    def save_counter_request(
+        self, counter_id: int, key: str, action: str, at: str, answer: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO counter_requests (counter_id, key, action, at, answer)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (counter_id, key, action, at, answer),
+        )
+
+    def forget_counter_requests(self, before: str) -> None:
+        self.db.execute("DELETE FROM counter_requests WHERE at < ?", (before,))
+
     # ---- tickets ----
     def ticket(self, ticket_id: int) -> sqlite3.Row | None:
         return self._one(TICKET_SELECT + " WHERE t.id = ?", (ticket_id,))
@@ -626,6 +657,8 @@ class Store:
         self.path = Path(data_dir) / DB_FILE
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        # The transaction this thread is in, so a nested write or read joins it (see write()).
+        self._current = threading.local()
         self._db = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=30
         )
@@ -669,16 +702,34 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Tx]:
-        """A write transaction; committed (and fsync'd) when the block ends without error."""
+        """A write transaction; committed (and fsync'd) when the block ends without error.
+
+        Inside a write of the same thread it joins that transaction as a savepoint (undone alone
+        when its block raises), so a caller can wrap queue actions in one transaction of its own
+        (the idempotency keys of counter actions)."""
+        outer = getattr(self._current, "tx", None)
+        if outer is not None:
+            outer.db.execute("SAVEPOINT joined")
+            try:
+                yield outer
+            except BaseException:
+                outer.db.execute("ROLLBACK TO joined")
+                outer.db.execute("RELEASE joined")
+                raise
+            outer.db.execute("RELEASE joined")
+            return
         changed = None
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             tx = Tx(self._db)
+            self._current.tx = tx
             try:
                 yield tx
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+            finally:
+                self._current.tx = None
             self._db.execute("COMMIT")
             if tx.events_added:
                 self.version = tx.last_event_id()
@@ -688,7 +739,11 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
-        """A consistent read (one snapshot)."""
+        """A consistent read (one snapshot); inside a write of the same thread, that write's."""
+        outer = getattr(self._current, "tx", None)
+        if outer is not None:
+            yield outer
+            return
         with self._lock:
             self._db.execute("BEGIN")
             try:

@@ -57,6 +57,14 @@ TEXTS = Catalog(
             "Loket ini masih melayani {number}; selesaikan dulu",
             "This counter still has {number} open; finish it first",
         ),
+        "idempotency_key_reused": (
+            "Kunci Idempotency-Key ini sudah dipakai untuk tindakan lain ({action})",
+            "This Idempotency-Key was already used for another action ({action})",
+        ),
+        "bad_idempotency_key": (
+            "Idempotency-Key harus 1–128 karakter ASCII yang terlihat",
+            "Idempotency-Key must be 1–128 visible ASCII characters",
+        ),
         "no_open_ticket": ("Tidak ada tiket yang sedang dilayani", "No ticket is open here"),
         "counter_paused": (
             "Loket sedang istirahat; lanjutkan dulu",

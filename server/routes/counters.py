@@ -1,22 +1,64 @@
 """Counter staff: call, recall, start, finish, no-show, transfer, reactivate, pause, resume.
 
-Async handlers that hand the store work to the store thread (`Services.run`).
+Async handlers that hand the store work to the store thread (`Services.run`). Every action
+takes an optional `Idempotency-Key` header: the same key at the same counter answers the first
+answer again (with `Idempotent-Replayed: true`) without acting twice (`Queue.once`).
 """
 
 from __future__ import annotations
 
+import re
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Header, Response
 from pydantic import BaseModel, Field
 
 from server.auth import Principal
 from server.deps import MAX_ID, STAFF, Id, Services, services
+from server.errors import ServerError
 
 router = APIRouter(prefix="/counters")
 
 Svc = Annotated[Services, Depends(services)]
 Staff = Annotated[Principal, STAFF]
+
+MAX_KEY_LENGTH = 128
+KEY_TEXT = re.compile(rf"[!-~]{{1,{MAX_KEY_LENGTH}}}")  # visible ASCII: a UUID, hex, base64...
+REPLAYED = "Idempotent-Replayed"
+
+
+def checked_key(value: str | None) -> str | None:
+    """An idempotency key as sent (any visible ASCII, 1–128 characters), else 422."""
+    if value is None:
+        return None
+    if not KEY_TEXT.fullmatch(value):
+        raise ServerError("bad_idempotency_key", 422)
+    return value
+
+
+async def _key(
+    idempotency_key: Annotated[str | None, Header(description="one per action attempt")] = None,
+) -> str | None:
+    return checked_key(idempotency_key)
+
+
+Key = Annotated[str | None, Depends(_key)]
+
+
+async def _once(svc: Services, response: Response, principal, counter_id, key, action, do, *args):
+    """`do(principal, counter_id, *args)` on the store thread, at most once per key."""
+    answer, replayed = await svc.run(
+        svc.queue.once,
+        principal,
+        counter_id,
+        key,
+        action,
+        partial(do, principal, counter_id, *args),
+    )
+    if replayed:
+        response.headers[REPLAYED] = "true"
+    return answer
 
 
 class TicketRef(BaseModel):
@@ -39,55 +81,82 @@ async def get_counter(counter_id: Id, svc: Svc, principal: Staff) -> dict:
 
 
 @router.post("/{counter_id}/call-next")
-async def call_next(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.call_next, principal, counter_id)
+async def call_next(
+    counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response
+) -> dict:
+    return await _once(svc, response, principal, counter_id, key, "call-next", svc.queue.call_next)
 
 
 @router.post("/{counter_id}/call")
-async def call(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.call, principal, counter_id, body.ticket_id)
+async def call(
+    counter_id: Id, body: TicketRef, svc: Svc, principal: Staff, key: Key, response: Response
+) -> dict:
+    return await _once(
+        svc, response, principal, counter_id, key, "call", svc.queue.call, body.ticket_id
+    )
 
 
 @router.post("/{counter_id}/recall")
-async def recall(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.recall, principal, counter_id)
+async def recall(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(svc, response, principal, counter_id, key, "recall", svc.queue.recall)
 
 
 @router.post("/{counter_id}/start")
-async def start(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.start, principal, counter_id)
+async def start(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(svc, response, principal, counter_id, key, "start", svc.queue.start)
 
 
 @router.post("/{counter_id}/finish")
-async def finish(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.finish, principal, counter_id)
+async def finish(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(svc, response, principal, counter_id, key, "finish", svc.queue.finish)
 
 
 @router.post("/{counter_id}/no-show")
-async def no_show(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.no_show, principal, counter_id)
+async def no_show(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(svc, response, principal, counter_id, key, "no-show", svc.queue.no_show)
 
 
 @router.post("/{counter_id}/transfer")
-async def transfer(counter_id: Id, body: TransferIn, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.transfer, principal, counter_id, body.service)
+async def transfer(
+    counter_id: Id, body: TransferIn, svc: Svc, principal: Staff, key: Key, response: Response
+) -> dict:
+    return await _once(
+        svc, response, principal, counter_id, key, "transfer", svc.queue.transfer, body.service
+    )
 
 
 @router.post("/{counter_id}/reactivate")
-async def reactivate(counter_id: Id, body: TicketRef, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.reactivate, principal, counter_id, body.ticket_id)
+async def reactivate(
+    counter_id: Id, body: TicketRef, svc: Svc, principal: Staff, key: Key, response: Response
+) -> dict:
+    return await _once(
+        svc,
+        response,
+        principal,
+        counter_id,
+        key,
+        "reactivate",
+        svc.queue.reactivate,
+        body.ticket_id,
+    )
 
 
 @router.post("/{counter_id}/pause")
-async def pause(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "paused")
+async def pause(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(
+        svc, response, principal, counter_id, key, "pause", svc.queue.set_counter_status, "paused"
+    )
 
 
 @router.post("/{counter_id}/resume")
-async def resume(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "open")
+async def resume(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(
+        svc, response, principal, counter_id, key, "resume", svc.queue.set_counter_status, "open"
+    )
 
 
 @router.post("/{counter_id}/close")
-async def close(counter_id: Id, svc: Svc, principal: Staff) -> dict:
-    return await svc.run(svc.queue.set_counter_status, principal, counter_id, "closed")
+async def close(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
+    return await _once(
+        svc, response, principal, counter_id, key, "close", svc.queue.set_counter_status, "closed"
+    )

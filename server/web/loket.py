@@ -3,6 +3,11 @@
 Every action is one call of `server.queue.Queue`, the same as the JSON API's; the page only
 turns the answer or the refusal into a sentence. The script polls `/loket/<id>/panel` (an HTML
 fragment rendered here, so all escaping and texts stay server-side) every two seconds.
+
+The script sends an `Idempotency-Key` per click (kept when the same action is tried again after
+no answer), so an action the server completes late is never done twice (`Queue.once`). How soon
+it says "in progress", when it gives up waiting and when it calls the server away are set here
+(`TIMING`) and handed to the script in the page.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from config.i18n import clock_text
 from server.errors import ServerError
+from server.routes.counters import checked_key
 from server.web.render import error_text, language, render, translator
 from server.web.session import PageRefused, Posted, StaffPage, StaffPost
 
@@ -23,6 +30,17 @@ log = logging.getLogger(__name__)
 router = APIRouter()
 
 MAX_ID_DIGITS = 15
+CLOCK_HEADER = "X-Antrian-Clock"  # the server's time of day on every panel answer ("09.14")
+
+# Milliseconds, for the script (data-* attributes of the counter page).
+TIMING = {
+    "pending-ms": 400,  # "Sedang diproses…" after this long without an answer (within 1 s)
+    "give-up-ms": 8000,  # then "Server belum menjawab…"; the buttons work again
+    "poll-ms": 2000,  # the panel is asked again this long after the last answer
+    "poll-timeout-ms": 4000,  # a panel request without an answer by then has failed
+    "away-after-ms": 3000,  # the "server away" banner once nothing answered for this long
+    "back-shown-ms": 6000,  # how long "Terhubung kembali" stays
+}
 TICKET_NUMBER = re.compile(r"^([A-Z]{1,2})\s*-?\s*0*(\d{1,5})$")
 
 
@@ -88,26 +106,50 @@ def counter_page(request: Request, counter_id: str, staff: StaffPage) -> Respons
         counter=view,
         actions=ACTIONS,
         services=services,
+        timing=TIMING,
+        clock_now=_clock(request),
     )
+
+
+def _clock(request: Request) -> str:
+    now, _, _ = request.app.state.services.queue.now()
+    return clock_text(now, language(request))
 
 
 @router.get("/loket/{counter_id}/panel")
 def counter_panel(request: Request, counter_id: str, staff: StaffPage) -> Response:
     view = _view(request, staff, parse_id(counter_id))
-    return render(request, "_loket_panel.html", staff=staff, counter=view)
+    return render(
+        request,
+        "_loket_panel.html",
+        staff=staff,
+        counter=view,
+        headers={CLOCK_HEADER: _clock(request)},
+    )
 
 
 @router.post("/loket/{counter_id}/aksi/{action}")
 def counter_action(request: Request, counter_id: str, action: str, posted: StaffPost) -> Response:
+    """One action; `{"ok", "message", "level"}`. With an `Idempotency-Key` header (the script
+    sends one per click) a repeat answers the first answer again, without acting twice."""
     number = parse_id(counter_id)
     lang = language(request)
-    try:
+    queue = request.app.state.services.queue
+
+    def perform() -> dict:
         text, level = _perform(request, posted, number, action)
+        return {"ok": True, "message": text, "level": level}
+
+    try:
+        key = checked_key(request.headers.get("idempotency-key"))
+        answer, replayed = queue.once(
+            posted.staff.principal, number, key, "page:" + action, perform
+        )
     except ServerError as error:
         return JSONResponse(
             {"ok": False, "message": error_text(error, lang)}, status_code=error.status
         )
-    return JSONResponse({"ok": True, "message": text, "level": level})
+    return JSONResponse(answer, headers={"Idempotent-Replayed": "true"} if replayed else None)
 
 
 def _perform(request: Request, posted: Posted, counter_id: int, action: str) -> tuple[str, str]:

@@ -60,6 +60,29 @@ TEXTS = Catalog(
             "Lost the connection to the server; retrying…",
         ),
         "action_failed": ("Perintah gagal; coba lagi.", "The action failed; try again."),
+        "action_pending": ("Sedang diproses: {action}…", "In progress: {action}…"),
+        "action_gave_up": (
+            "Server belum menjawab “{action}”. Mungkin masih diproses: tunggu sampai layar "
+            "diperbarui dan periksa nomornya sebelum mengulang.",
+            "The server has not answered “{action}”. It may still be in progress: wait until "
+            "the screen is updated and check the number before trying again.",
+        ),
+        "action_recovered": (
+            "Server menjawab lagi; layar sudah diperbarui. Periksa nomornya sebelum mengulang "
+            "“{action}”.",
+            "The server answers again; the screen is up to date. Check the number before "
+            "repeating “{action}”.",
+        ),
+        "server_away": (
+            "Server tidak menjawab sejak {time}. Halaman mencoba terus; isi layar mungkin "
+            "belum terbaru.",
+            "The server has not answered since {time}. The page keeps trying; the screen may "
+            "be out of date.",
+        ),
+        "server_back": (
+            "Terhubung kembali ({time}). Layar sudah diperbarui.",
+            "Connected again ({time}). The screen is up to date.",
+        ),
         "actions": ("Tindakan", "Actions"),
         "shortcuts_hint": (
             "Pintasan papan ketik: tekan huruf yang tertera pada tombol.",

@@ -1,9 +1,11 @@
 """Counter actions over a real server: call order, one open ticket, no-show, transfer, pause."""
 
+import datetime as dt
 import threading
 from collections import Counter as Tally
 
 from tests.server.util import OPERATOR2, Api, counter_id, error_code
+from tests.support.live_server import ADMIN
 
 
 def operator(server, credentials=None):
@@ -203,3 +205,126 @@ def test_cancel_ticket(live_server):
     assert staff.post(f"/tickets/{ticket['id']}/cancel").json()["status"] == "cancelled"
     again = staff.post(f"/tickets/{ticket['id']}/cancel")
     assert (again.status_code, error_code(again)) == (409, "ticket_finished")
+
+
+# ---- idempotency keys of counter actions ----
+
+
+def calls_made(server) -> list[str]:
+    state = Api(server, server.display_token).get("/display/state").json()
+    return [f"{c['kind']} {c['ticket']['number']}" for c in state["calls"]]
+
+
+def test_same_idempotency_key_calls_once_and_answers_the_same(live_server):
+    """call-next twice with one Idempotency-Key: one call, the same answer (marked replayed);
+    another key is another call."""
+    kiosk = Api(live_server, live_server.kiosk_token)
+    kiosk.issue("A")
+    kiosk.issue("A")
+    staff = operator(live_server)
+    loket1 = counter_id(live_server, "Loket 1")
+    key = {"Idempotency-Key": "3f2c9a1e-0b7d-4c55-9e8a-1d2f3a4b5c6d"}
+    first = staff.post(f"/counters/{loket1}/call-next", headers=key)
+    again = staff.post(f"/counters/{loket1}/call-next", headers=key)
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json()
+    assert first.json()["current"]["number"] == "A-001"
+    assert "Idempotent-Replayed" not in first.headers
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert calls_made(live_server) == ["call A-001"]
+
+    staff.post(f"/counters/{loket1}/finish", headers={"Idempotency-Key": "finish-1"})
+    other = staff.post(f"/counters/{loket1}/call-next", headers={"Idempotency-Key": "other"})
+    assert other.json()["current"]["number"] == "A-002"
+    assert calls_made(live_server) == ["call A-001", "call A-002"]
+    # The first key still answers its first answer, and calls nobody.
+    assert staff.post(f"/counters/{loket1}/call-next", headers=key).json() == first.json()
+    assert calls_made(live_server) == ["call A-001", "call A-002"]
+
+
+def test_without_a_key_every_request_acts(live_server):
+    """The header is optional: two recalls without a key are two recalls."""
+    Api(live_server, live_server.kiosk_token).issue("A")
+    staff = operator(live_server)
+    loket1 = counter_id(live_server, "Loket 1")
+    staff.post(f"/counters/{loket1}/call-next")
+    staff.post(f"/counters/{loket1}/recall")
+    staff.post(f"/counters/{loket1}/recall")
+    assert calls_made(live_server) == ["call A-001", "recall A-001", "recall A-001"]
+
+
+def test_same_key_at_once_from_two_threads_acts_once(live_server):
+    """Ten requests with one key at the same moment: one call, ten equal answers."""
+    kiosk = Api(live_server, live_server.kiosk_token)
+    for _ in range(3):
+        kiosk.issue("A")
+    loket1 = counter_id(live_server, "Loket 1")
+    token = live_server.operator_token()
+    answers: list = []
+    start = threading.Barrier(10)
+
+    def work():
+        staff = Api(live_server, token)
+        start.wait(timeout=30)
+        answer = staff.post(
+            f"/counters/{loket1}/call-next", headers={"Idempotency-Key": "burst"}, timeout=30
+        )
+        answers.append((answer.status_code, answer.json()["current"]["number"]))
+
+    threads = [threading.Thread(target=work) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [(200, "A-001")] * 10
+    assert calls_made(live_server) == ["call A-001"]
+
+
+def test_a_refusal_is_not_remembered(live_server):
+    """A refused action stores nothing: the same key after the queue filled calls for real."""
+    staff = operator(live_server)
+    loket1 = counter_id(live_server, "Loket 1")
+    key = {"Idempotency-Key": "early"}
+    empty = staff.post(f"/counters/{loket1}/call-next", headers=key)
+    assert (empty.status_code, error_code(empty)) == (404, "queue_empty")
+    Api(live_server, live_server.kiosk_token).issue("A")
+    assert staff.post(f"/counters/{loket1}/call-next", headers=key).json()["current"]["number"]
+    assert calls_made(live_server) == ["call A-001"]
+
+
+def test_key_for_another_action_and_bad_keys_are_clear_refusals(live_server):
+    """A key reused for another action is 409; an empty, too long or spaced key is 422; any
+    other visible ASCII is just a key. Never a 5xx."""
+    Api(live_server, live_server.kiosk_token).issue("A")
+    staff = operator(live_server)
+    loket1 = counter_id(live_server, "Loket 1")
+    odd = {"Idempotency-Key": "';DROP/**/TABLE/**/tickets;--<script>"}
+    assert staff.post(f"/counters/{loket1}/call-next", headers=odd).status_code == 200
+    reused = staff.post(f"/counters/{loket1}/recall", headers=odd)
+    assert (reused.status_code, error_code(reused)) == (409, "idempotency_key_reused")
+    for bad in ["", "x" * 129, "two words", "tab\there", b"\xff\xfe"]:
+        answer = staff.post(f"/counters/{loket1}/recall", headers={"Idempotency-Key": bad})
+        assert (answer.status_code, error_code(answer)) == (422, "bad_idempotency_key"), bad
+    assert staff.post(f"/counters/{loket1}/recall", headers={"Idempotency-Key": "x" * 128}).ok
+    assert calls_made(live_server) == ["call A-001", "recall A-001"]
+
+
+def test_keys_survive_a_restart_and_expire_after_a_day(live_server):
+    """The answer under a key is in the database (a restarted server still replays it) and is
+    forgotten after 24 hours."""
+    Api(live_server, live_server.kiosk_token).issue("A")
+    staff = operator(live_server)
+    loket1 = counter_id(live_server, "Loket 1")
+    key = {"Idempotency-Key": "before-restart"}
+    first = staff.post(f"/counters/{loket1}/call-next", headers=key).json()
+    live_server.stop()
+    live_server.start()
+    again = staff.post(f"/counters/{loket1}/call-next", headers=key)
+    assert again.json() == first and again.headers["Idempotent-Replayed"] == "true"
+
+    live_server.clock.advance(dt.timedelta(hours=25))
+    fresh = Api(live_server, live_server.login(*ADMIN))
+    fresh.post(f"/counters/{loket1}/finish", headers={"Idempotency-Key": "next-day"})
+    with live_server.app.state.store.read() as tx:
+        assert tx.counter_request(loket1, "before-restart") is None
+        assert tx.counter_request(loket1, "next-day") is not None

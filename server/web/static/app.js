@@ -66,15 +66,54 @@
   }
 
   // ---- the counter page ----
+  // An action says "in progress" soon (pending-ms), gives up waiting after give-up-ms (the
+  // buttons work again; the request itself stays on its way, and its late answer is shown),
+  // and never runs twice: each click carries an Idempotency-Key, and the same action tried again
+  // after no answer carries the same key, so the server answers the first answer again.
+  // The panel is polled; when it has not answered for away-after-ms a banner says since when.
   function initCounter() {
-    var base = body.dataset.counterUrl;
+    var data = body.dataset;
+    var base = data.counterUrl;
     var message = document.getElementById("message");
-    var connection = document.getElementById("connection");
-    var busy = false;
+    var banner = document.getElementById("connection");
+    var bannerText = document.getElementById("connection-text");
+    var icon = banner.querySelector(".banner-icon");
+    var ms = function (name) {
+      return Number(data[name]);
+    };
+    var PENDING = ms("pendingMs");
+    var GIVE_UP = ms("giveUpMs");
+    var POLL = ms("pollMs");
+    var POLL_TIMEOUT = ms("pollTimeoutMs");
+    var AWAY_AFTER = ms("awayAfterMs");
+    var BACK_SHOWN = ms("backShownMs");
+
+    var current = null; // the attempt the buttons wait for (null: they work)
+    var latest = null; // the newest attempt: only its answer is shown
+    var unanswered = null; // the last attempt that got no answer: its key is used again
+    var lastHeard = performance.now();
+    var lastClock = data.clock; // the server's time of day at its last answer ("09.14")
+    var away = false;
+    var backTimer = null;
+
+    function fill(template, name, value) {
+      return template.split("{" + name + "}").join(value);
+    }
 
     function say(text, level) {
       message.textContent = text || "";
       message.className = "message " + (level || "");
+    }
+
+    function newKey() {
+      // crypto.randomUUID needs a secure context; counter PCs open the server over plain http.
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      return Array.prototype.map
+        .call(bytes, function (b) {
+          return (b < 16 ? "0" : "") + b.toString(16);
+        })
+        .join("");
     }
 
     function nowSlot() {
@@ -86,7 +125,7 @@
       var status = now ? now.dataset.status : "none";
       var paused = now && now.dataset.counterStatus === "paused";
       document.querySelectorAll("[data-action]").forEach(function (button) {
-        var off = busy;
+        var off = current !== null;
         if (button.dataset.needsTicket && status === "none") off = true;
         if (button.dataset.offWhen && button.dataset.offWhen === status) off = true;
         button.disabled = off;
@@ -94,32 +133,123 @@
       var pause = document.querySelector(".act-pause");
       if (pause) {
         pause.dataset.action = paused ? "resume" : "pause";
-        pause.querySelector(".act-label").textContent = paused
-          ? body.dataset.labelResume
-          : body.dataset.labelPause;
+        pause.classList.toggle("is-paused", !!paused);
       }
     }
 
-    function refresh() {
-      return fetchFragment(base + "/panel")
-        .then(function (html) {
-          swapSlots(html);
-          connection.hidden = true;
-        })
-        .catch(function (error) {
-          if (error.message !== "login") connection.hidden = false;
-        })
-        .then(updateButtons);
+    // ---- the server away / back banner ----
+    function heard(clock) {
+      lastHeard = performance.now();
+      if (clock) lastClock = clock;
+      if (!away) return;
+      away = false;
+      body.classList.remove("server-away");
+      banner.classList.add("back");
+      icon.textContent = "\u2713"; // a check mark
+      bannerText.textContent = fill(data.textBack, "time", lastClock);
+      window.clearTimeout(backTimer);
+      backTimer = window.setTimeout(function () {
+        if (!away) banner.hidden = true;
+      }, BACK_SHOWN);
+      if (unanswered && unanswered.gaveUp && current === null) {
+        say(fill(data.textRecovered, "action", unanswered.label), "warn");
+      }
     }
 
-    function act(name, fields) {
-      if (busy) return Promise.resolve();
-      busy = true;
+    function notHeard() {
+      if (away || performance.now() - lastHeard < AWAY_AFTER) return;
+      away = true;
+      body.classList.add("server-away");
+      window.clearTimeout(backTimer);
+      banner.classList.remove("back");
+      icon.textContent = "!";
+      bannerText.textContent = fill(data.textAway, "time", lastClock);
+      banner.hidden = false;
+    }
+
+    function refresh() {
+      var controller = new AbortController();
+      var timer = window.setTimeout(function () {
+        controller.abort();
+      }, POLL_TIMEOUT);
+      return fetch(base + "/panel", {
+        headers: MARK,
+        cache: "no-store",
+        credentials: "same-origin",
+        signal: controller.signal,
+      })
+        .then(function (response) {
+          if (response.status === 401) {
+            return response.json().then(function (answer) {
+              window.location.href = answer.login || "/masuk";
+              throw new Error("login");
+            });
+          }
+          if (!response.ok) throw new Error("status " + response.status);
+          var clock = response.headers.get("X-Antrian-Clock");
+          return response.text().then(function (html) {
+            swapSlots(html);
+            heard(clock);
+          });
+        })
+        .catch(function (error) {
+          if (error.message !== "login") notHeard();
+        })
+        .then(function () {
+          window.clearTimeout(timer);
+          updateButtons();
+        });
+    }
+
+    // ---- actions ----
+    function act(name, fields, button) {
+      if (current !== null) return;
+      var sent = new URLSearchParams(fields || {}).toString();
+      var label = name;
+      if (button) {
+        var part = button.querySelector(".act-label");
+        label = button.getAttribute("aria-label") || (part || button).innerText.trim();
+      }
+      var again = unanswered && unanswered.name === name && unanswered.sent === sent;
+      var attempt = {
+        name: name,
+        sent: sent,
+        label: label,
+        key: again ? unanswered.key : newKey(), // the same action after no answer: same key
+        gaveUp: false,
+      };
+      unanswered = null;
+      current = attempt;
+      latest = attempt;
+      if (button) button.classList.add("is-pending");
       updateButtons();
-      var headers = { "X-CSRF-Token": body.dataset.csrf, "X-Requested-With": "antrian" };
+
+      function release() {
+        if (button) button.classList.remove("is-pending");
+        window.clearTimeout(pendingTimer);
+        window.clearTimeout(giveUpTimer);
+        if (current === attempt) current = null;
+        updateButtons();
+      }
+      var pendingTimer = window.setTimeout(function () {
+        if (current === attempt) say(fill(data.textPending, "action", label), "pending");
+      }, PENDING);
+      var giveUpTimer = window.setTimeout(function () {
+        if (current !== attempt) return;
+        attempt.gaveUp = true;
+        unanswered = attempt;
+        say(fill(data.textGaveUp, "action", label), "bad gave-up");
+        release();
+        refresh();
+      }, GIVE_UP);
+
       return fetch(base + "/aksi/" + name, {
         method: "POST",
-        headers: headers,
+        headers: {
+          "X-CSRF-Token": data.csrf,
+          "X-Requested-With": "antrian",
+          "Idempotency-Key": attempt.key,
+        },
         body: new URLSearchParams(fields || {}),
         credentials: "same-origin",
       })
@@ -129,22 +259,27 @@
             .catch(function () {
               return {};
             })
-            .then(function (data) {
-              if (response.status === 401 && data.login) {
-                window.location.href = data.login;
+            .then(function (answer) {
+              if (response.status === 401 && answer.login) {
+                window.location.href = answer.login;
                 return;
               }
-              if (data.ok) say(data.message, data.level === "warn" ? "warn" : "ok");
-              else say(data.message || body.dataset.textFailed, "bad");
+              if (unanswered === attempt) unanswered = null;
+              // A late answer is still shown as this action's outcome, unless a newer action
+              // was started since (the panel shows the truth either way).
+              if (latest !== attempt) return;
+              if (answer.ok) say(answer.message, answer.level === "warn" ? "warn" : "ok");
+              else say(answer.message || data.textFailed, "bad");
             });
         })
         .catch(function () {
-          say(body.dataset.textOffline, "bad");
+          // No answer at all: it may or may not have happened. Keep the key for a retry.
+          unanswered = attempt;
+          if (current === attempt) say(data.textOffline, "bad");
         })
-        .then(refresh)
         .then(function () {
-          busy = false;
-          updateButtons();
+          release();
+          return refresh();
         });
     }
 
@@ -155,16 +290,16 @@
     }
 
     function run(button) {
-      if (busy || button.disabled) return;
+      if (current !== null || button.disabled) return;
       var action = button.dataset.action;
       if (button.dataset.ticketId) {
-        act(action, { ticket_id: button.dataset.ticketId });
+        act(action, { ticket_id: button.dataset.ticketId }, button);
       } else if (action === "transfer") {
         openDialog("transfer-dialog");
       } else if (action === "call-number") {
         openDialog("call-number-dialog");
       } else {
-        act(action);
+        act(action, null, button);
       }
     }
 
@@ -180,7 +315,8 @@
         event.preventDefault();
         var fields = Object.fromEntries(new FormData(form).entries());
         form.closest("dialog").close();
-        act(form.dataset.dialogAction, fields);
+        var name = form.dataset.dialogAction;
+        act(name, fields, document.querySelector('.actions [data-action="' + name + '"]'));
       });
     });
 
@@ -198,10 +334,12 @@
     });
 
     updateButtons();
+    // The panel is asked POLL after the last answer (or failure), also while an action waits,
+    // so a hung server shows its banner.
     (function poll() {
       window.setTimeout(function () {
-        (busy ? Promise.resolve() : refresh()).then(poll);
-      }, 2000);
+        refresh().then(poll);
+      }, POLL);
     })();
   }
 
