@@ -16,7 +16,10 @@ TEXTS = Catalog(
         "counter_idle": ("—", "—"),
         "counter_paused": ("Istirahat", "On break"),
         "counter_closed": ("Tutup", "Closed"),
-        "offline": ("● Offline — menyambung kembali…", "● Offline — reconnecting…"),
+        "disconnected": (
+            "Terputus dari server sejak {time}\nMenampilkan data terakhir · menyambung kembali…",
+            "Disconnected from the server since {time}\nShowing the last data · reconnecting…",
+        ),
         "connecting": ("Menghubungkan ke server…", "Connecting to the server…"),
         "audio_missing": ("Suara tidak tersedia", "Sound unavailable"),
         "speech_missing": (
