@@ -193,7 +193,8 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
         window.setFixedSize(settings.board.width, settings.board.height)
         window.show()
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit())
+        # Queued, not app.quit() at once: a signal that arrives before exec() would be lost.
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
     # Let Python see signals while Qt's loop runs.
     wake = QTimer()
     wake.start(500)
