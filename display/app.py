@@ -185,6 +185,10 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
         return 2
     configure_logging("display", settings.log_level)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # Before any window shows, and queued rather than app.quit() at once: a signal that
+        # arrives before exec() runs would otherwise be lost (or kill the app uncleanly).
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
     window = build_window(settings)
     controller = DisplayController(settings, window, build_announcer(settings))
     if settings.board.fullscreen and not windowed:
@@ -192,9 +196,6 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
     else:
         window.setFixedSize(settings.board.width, settings.board.height)
         window.show()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        # Queued, not app.quit() at once: a signal that arrives before exec() would be lost.
-        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
     # Let Python see signals while Qt's loop runs.
     wake = QTimer()
     wake.start(500)

@@ -17,8 +17,8 @@ TEXTS = Catalog(
         "counter_paused": ("Istirahat", "On break"),
         "counter_closed": ("Tutup", "Closed"),
         "disconnected": (
-            "Terputus dari server sejak {time}\nMenampilkan data terakhir · menyambung kembali…",
-            "Disconnected from the server since {time}\nShowing the last data · reconnecting…",
+            "Terputus dari server sejak {time}\nNomor yang tampil mungkin belum terbaru",
+            "Disconnected from the server since {time}\nThe numbers shown may not be the latest",
         ),
         "connecting": ("Menghubungkan ke server…", "Connecting to the server…"),
         "audio_missing": ("Suara tidak tersedia", "Sound unavailable"),

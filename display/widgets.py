@@ -7,6 +7,7 @@ reads well on a 1366x768 TV. Colours: white and amber on deep blue, for contrast
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer
@@ -111,7 +112,9 @@ class Header(QFrame, Scaled):
         self.logo = QLabel()
         self._logo_pixmap = QPixmap(str(logo)) if logo and Path(logo).is_file() else None
         self.logo.setVisible(self._logo_pixmap is not None)
-        self.title = styled_label(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Ends in "…" when the status marks need the room, rather than being cut mid-word.
+        self.title = ElidedLabel(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title.setText(title)
         # Shown only when the link is really lost (display.app: LinkWatch), with since when.
         self.offline_mark = styled_label("")
         self.audio_mark = styled_label("")
@@ -121,6 +124,10 @@ class Header(QFrame, Scaled):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         for mark in (self.offline_mark, self.audio_mark):  # pills, not full-height blocks
             mark.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never cut: the title gives way instead.
+        self.offline_mark.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Maximum)
+        self.offline_mark.setTextFormat(Qt.TextFormat.RichText)
+        self.offline_text = ""
         self.offline_mark.hide()
         self.audio_mark.hide()
         dates = QVBoxLayout()
@@ -152,9 +159,19 @@ class Header(QFrame, Scaled):
         )
         # Calm, not an alarm: the board still shows the last picture and will catch up.
         self.offline_mark.setStyleSheet(
-            font_css(self.px(21), bold=True, color=AMBER)
-            + mark_css.format(r=self.px(8), p=self.px(4), q=self.px(16), bg=PANEL)
+            font_css(self.px(22), color=WHITE)
+            + mark_css.format(r=self.px(10), p=self.px(4), q=self.px(18), bg=PANEL)
             + f"border: {self.px(3)}px solid {AMBER};"
+        )
+        self.set_offline_text(self.offline_text)
+
+    def set_offline_text(self, text: str) -> None:
+        """The first line large and amber (what and since when), the second smaller."""
+        self.offline_text = text
+        first, _, rest = text.partition("\n")
+        self.offline_mark.setText(
+            f'<div style="font-size: {self.px(28)}px; font-weight: 700; color: {AMBER};">'
+            f"{html.escape(first)}</div><div>{html.escape(rest)}</div>"
         )
         if self._logo_pixmap is not None:
             size = self.px(88)
@@ -681,7 +698,7 @@ class BoardWindow(QWidget):
         mark = self.header.offline_mark
         if not link.connected:
             since = clock_text(link.since, self.language) if link.since else "?"
-            mark.setText(TEXTS.get("disconnected", self.language, time=since))
+            self.header.set_offline_text(TEXTS.get("disconnected", self.language, time=since))
         mark.setVisible(not link.connected)
 
     def set_refused(self) -> None:
