@@ -79,7 +79,7 @@ class DisplayController(QObject):
             self.speech.status_changed.connect(self.on_audio_status)
         self.heartbeat = HeartbeatWorker(
             api(board.heartbeat_timeout_seconds), board.heartbeat_seconds, self.heartbeat_status,
-            self.link,
+            self.link, retry_seconds=board.reconnect_max_seconds,
         )  # fmt: skip
         self.heartbeat.link_changed.connect(self.on_link_changed)
         self._tick = QTimer(self)

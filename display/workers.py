@@ -109,10 +109,14 @@ class HeartbeatWorker(QObject):
         interval_seconds: float,
         status_source,
         link: LinkWatch | None = None,
+        retry_seconds: float | None = None,
     ):
         super().__init__()
         self.api = api
         self.interval_seconds = interval_seconds
+        # While the link is down, ask this often instead: the board recovers soon after the
+        # server returns, whatever the poll is waiting for.
+        self.retry_seconds = retry_seconds
         self.status_source = status_source  # () -> dict, read on the worker thread
         self.link = link or LinkWatch()
         self._stop = threading.Event()
@@ -143,7 +147,10 @@ class HeartbeatWorker(QObject):
                     log.info("server reachable again")
             if changed and not self._stop.is_set():
                 self.link_changed.emit()
-            self._stop.wait(self.interval_seconds)
+            pause = self.interval_seconds
+            if self.link.down and self.retry_seconds is not None:
+                pause = min(pause, self.retry_seconds)
+            self._stop.wait(pause)
 
 
 class SpeechWorker(QObject):
