@@ -49,6 +49,7 @@ def mark_text(window) -> str | None:
         ("id", "Terputus dari server sejak 09.01\nNomor yang tampil mungkin belum terbaru"),
         ("en", "Disconnected from the server since 09:01\nThe numbers shown may not be the latest"),
     ],
+    ids=["id", "en"],
 )
 def test_mark_says_since_when_in_the_boards_language(qtbot, language, expected):
     """The mark names the time the server stopped answering, written the hall's way."""
@@ -161,7 +162,23 @@ def test_a_longer_silence_shows_the_mark_once_and_it_goes_by_itself(qtbot, scrip
 # -- a real server process ---------------------------------------------------------------------
 
 
-def make_display(qtbot, tmp_path, url: str, **board):
+@pytest.fixture
+def make_display(qtbot, tmp_path):
+    """`make_display(url, **board_settings)`: a real display controller and board (voice to a
+    fake player), started; stopped at the end of the test whatever happened."""
+    controllers = []
+
+    def make(url: str, **board):
+        controller, *rest = start_display(qtbot, tmp_path, url, **board)
+        controllers.append(controller)
+        return (controller, *rest)
+
+    yield make
+    for controller in controllers:
+        controller.stop()
+
+
+def start_display(qtbot, tmp_path, url: str, **board):
     settings = DisplayAppSettings(
         server=ServerConnection(url=url, token=DISPLAY_TOKEN),
         board=BoardSettings(fullscreen=False, **board),
@@ -191,7 +208,7 @@ def desk(url: str):
 
 
 def test_keep_alive_expiring_under_heartbeats_shows_no_mark(
-    qtbot, tmp_path, caplog, server_process_factory
+    qtbot, caplog, server_process_factory, make_display
 ):
     """The server closes idle kept-alive connections after 0.25 s and the heartbeat comes
     every ~0.25 s, so heartbeats keep meeting a connection closed under them (the race behind
@@ -199,9 +216,7 @@ def test_keep_alive_expiring_under_heartbeats_shows_no_mark(
     follows the calls."""
     caplog.set_level(logging.DEBUG, logger="client.api")
     server = server_process_factory(extra_args=("--keep-alive-seconds", "0.25"))
-    controller, window, changes, queued = make_display(
-        qtbot, tmp_path, server.url, poll_wait_seconds=1
-    )
+    controller, window, changes, queued = make_display(server.url, poll_wait_seconds=1)
     # Sweep the heartbeat's pause across the server's close, 0.240 s to 0.260 s.
     pauses = itertools.cycle([0.24 + step * 0.0005 for step in range(41)])
     cycles = []
@@ -229,17 +244,16 @@ def test_keep_alive_expiring_under_heartbeats_shows_no_mark(
         len(cycles),
         resent(),
     )
-    controller.stop()
 
 
 def test_a_hung_server_is_shown_within_10_s_and_its_return_within_5_s(
-    qtbot, tmp_path, server_process_factory
+    qtbot, server_process_factory, make_display
 ):
     """SIGSTOP (connections accepted, nothing answered) for 15 s: the mark shows within 10 s
     with the time it stopped answering, stays while it is stopped, and goes within 5 s of
     SIGCONT; the last picture stays throughout."""
     server = server_process_factory()
-    controller, window, changes, queued = make_display(qtbot, tmp_path, server.url)
+    controller, window, changes, queued = make_display(server.url)
     kiosk, operator, counter = desk(server.url)
     ticket = kiosk.issue_ticket("A")
     operator.call_next(counter)
@@ -266,16 +280,15 @@ def test_a_hung_server_is_shown_within_10_s_and_its_return_within_5_s(
     assert shown_after < SHOWN_WITHIN
     assert recovered_after < RECOVERED_WITHIN
     assert [link.connected for _, link in changes] == [False, True]
-    controller.stop()
 
 
 def test_a_killed_server_restarted_on_its_port_recovers_without_replay(
-    qtbot, tmp_path, server_process_factory
+    qtbot, server_process_factory, make_display
 ):
     """SIGKILL: the mark within 10 s; the same server back on the same port: gone within 5 s
     of its first answer, and only the new call is announced, never the old one again."""
     server = server_process_factory()
-    controller, window, changes, queued = make_display(qtbot, tmp_path, server.url)
+    controller, window, changes, queued = make_display(server.url)
     kiosk, operator, counter = desk(server.url)
     first = kiosk.issue_ticket("A")
     operator.call_next(counter)
@@ -300,4 +313,3 @@ def test_a_killed_server_restarted_on_its_port_recovers_without_replay(
     assert recovered_after < RECOVERED_WITHIN
     assert [link.connected for _, link in changes] == [False, True]
     assert requests.get(f"{server.api}/health", timeout=5).ok
-    controller.stop()
