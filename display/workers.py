@@ -75,7 +75,9 @@ class PollWorker(QObject):
                 continue
             except ClientError as error:
                 log.info("display state failed (%s): %s", error.code, error.message)
-                if self.link.unanswered(due):
+                if isinstance(error, Refused):  # a 4xx answer: the link is fine, the ask not
+                    self._answered()
+                elif self.link.unanswered(due):
                     log.warning("server unreachable since %s: %s", self.link.since, error.message)
                     self.link_changed.emit()
                 version = None  # after a failure, ask for the whole picture at once
