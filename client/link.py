@@ -35,6 +35,7 @@ class LinkWatch:
         self._wall_clock = wall_clock
         self._lock = threading.Lock()
         self._unanswered_since: float | None = None  # monotonic
+        self._answered_at: float | None = None  # monotonic: the last answer, to any request
         self._since: dt.datetime | None = None  # the same moment on the wall clock
         self._down = False
 
@@ -51,6 +52,7 @@ class LinkWatch:
         """The server answered. True when this ends an outage that was shown."""
         with self._lock:
             ended = self._down
+            self._answered_at = self._clock()
             self._down = False
             self._unanswered_since = None
             self._since = None
@@ -64,6 +66,10 @@ class LinkWatch:
         with self._lock:
             now = self._clock()
             asked_at = now if asked_at is None else min(asked_at, now)
+            if self._answered_at is not None:
+                # A slow request sent before another one was answered: the server did answer
+                # since, so its silence starts at that answer, not at this request.
+                asked_at = max(asked_at, self._answered_at)
             if self._unanswered_since is None or asked_at < self._unanswered_since:
                 self._unanswered_since = asked_at
                 self._since = self._wall_clock() - dt.timedelta(seconds=now - asked_at)

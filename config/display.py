@@ -29,10 +29,31 @@ class BoardSettings(StrictModel):
     slideshow_folder: Path | None = Field(default=None, description="Images shown in turn")
     slideshow_seconds: float = Field(default=10.0, ge=2, le=3600)
     poll_wait_seconds: float = Field(
-        default=10.0, ge=0, le=30, description="Long-poll wait; shorter finds a dead link sooner"
+        default=10.0, ge=0, le=30, description="Long-poll wait: how long the server may hold a poll"
     )
     heartbeat_seconds: float = Field(
-        default=5.0, ge=2, le=600, description="Also how soon a silently dead link is noticed"
+        default=3.0,
+        ge=1,
+        le=600,
+        description="Pause between heartbeats; with its timeout, how soon a hung server shows",
+    )
+    heartbeat_timeout_seconds: float = Field(
+        default=4.5,
+        gt=0,
+        le=60,
+        description="A heartbeat not answered within this has failed (a hung server)",
+    )
+    disconnected_after_seconds: float = Field(
+        default=4.0,
+        ge=0,
+        le=120,
+        description="Show the disconnected mark only after the server has not answered this long",
+    )
+    reconnect_max_seconds: float = Field(
+        default=2.0,
+        gt=0,
+        le=60,
+        description="Longest pause between attempts while away: recovery within about this",
     )
     marquee_speed: float = Field(default=120.0, ge=10, le=1000, description="Pixels per second")
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client import ApiClient
+from client import ApiClient, LinkWatch
 from config.display import DisplayAppSettings
 from display.announcer import Announcer
 from display.audio import AudioStatus, CommandPlayer, SpeechSynthesizer
 from display.core.announcements import AnnouncementQueue
-from display.core.board import Board, Zone, board_from_state
+from display.core.board import Board, Link, Zone, board_from_state
 from display.core.clock import ServerClock
 from display.core.sentence import Wording
 from display.widgets import BoardWindow
@@ -40,6 +40,7 @@ class DisplayController(QObject):
 
     board_changed = Signal(object)  # Board, after the window shows it
     announcement_queued = Signal(object)  # Call
+    link_changed = Signal(object)  # Link, after the window shows it
 
     def __init__(
         self,
@@ -55,24 +56,32 @@ class DisplayController(QObject):
         self.queue = AnnouncementQueue(settings.voice.stale_after_seconds)
         self.clock = ServerClock()
         self.board = Board()
-        self.offline = False
-        server = settings.server
+        board, server = settings.board, settings.server
+        # One watch for the display, fed by the poll and the heartbeat; "since" on the hall's
+        # clock, as the board shows it.
+        self.link = LinkWatch(board.disconnected_after_seconds, wall_clock=self.clock.now)
+        self.link_state = Link()
+        self.disconnections = 0  # how often the board said it lost the server
 
-        def api():
-            return api_factory(server.url, token=server.token, timeout=server.timeout_seconds,
-                               language=settings.board.language, retries=1)  # fmt: skip
+        def api(timeout: float):
+            return api_factory(server.url, token=server.token, timeout=timeout,
+                               language=board.language, retries=1)  # fmt: skip
 
-        self.poller = PollWorker(api(), settings.board.poll_wait_seconds)
+        self.poller = PollWorker(
+            api(server.timeout_seconds), board.poll_wait_seconds, self.link,
+            max_backoff_seconds=board.reconnect_max_seconds,
+        )  # fmt: skip
         self.poller.state_received.connect(self.on_state)
-        self.poller.offline.connect(self.on_offline)
+        self.poller.link_changed.connect(self.on_link_changed)
         self.poller.refused.connect(self.on_refused)
         self.speech = SpeechWorker(announcer) if announcer and settings.voice.enabled else None
         if self.speech is not None:
             self.speech.status_changed.connect(self.on_audio_status)
         self.heartbeat = HeartbeatWorker(
-            api(), settings.board.heartbeat_seconds, self.heartbeat_status
-        )
-        self.heartbeat.failed.connect(self.on_offline)
+            api(board.heartbeat_timeout_seconds), board.heartbeat_seconds, self.heartbeat_status,
+            self.link, retry_seconds=board.reconnect_max_seconds,
+        )  # fmt: skip
+        self.heartbeat.link_changed.connect(self.on_link_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.on_tick)
@@ -109,10 +118,6 @@ class DisplayController(QObject):
     def on_state(self, state: dict) -> None:
         board = board_from_state(state, self.zone)
         self.clock.sync(board.server_time)
-        if self.offline:
-            log.info("server reachable again")
-            self.offline = False
-            self.window.set_offline(False)
         if board != self.board:
             self.board = board
             self.window.show_board(board)
@@ -122,14 +127,23 @@ class DisplayController(QObject):
                 self.speech.enqueue(call)
         self.board_changed.emit(board)
 
-    def on_offline(self, reason: str) -> None:
-        if not self.offline:
-            log.warning("server unreachable: %s", reason)
-        self.offline = True
-        self.window.set_offline(True)
+    def on_link_changed(self) -> None:
+        """The watch says the link was lost or is back: show what it says now (the two
+        workers' signals may arrive in either order; the watch holds the truth)."""
+        link = Link() if not self.link.down else Link.lost(self.link.since)
+        if link == self.link_state:
+            return
+        if not link.connected and self.link_state.connected:
+            self.disconnections += 1
+        self.link_state = link
+        self.window.set_link(link)
+        self.link_changed.emit(link)
+
+    @property
+    def offline(self) -> bool:
+        return not self.link_state.connected
 
     def on_refused(self, reason: str) -> None:
-        self.offline = True
         self.window.set_refused()
 
     def on_audio_status(self, status: AudioStatus) -> None:
@@ -171,15 +185,17 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
         return 2
     configure_logging("display", settings.log_level)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # Before any window shows, and queued rather than app.quit() at once: a signal that
+        # arrives before exec() runs would otherwise be lost (or kill the app uncleanly).
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
     window = build_window(settings)
     controller = DisplayController(settings, window, build_announcer(settings))
     if settings.board.fullscreen and not windowed:
-        window.showFullScreen()
+        window.fill_screen()
     else:
         window.setFixedSize(settings.board.width, settings.board.height)
         window.show()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit())
     # Let Python see signals while Qt's loop runs.
     wake = QTimer()
     wake.start(500)

@@ -16,7 +16,10 @@ TEXTS = Catalog(
         "counter_idle": ("—", "—"),
         "counter_paused": ("Istirahat", "On break"),
         "counter_closed": ("Tutup", "Closed"),
-        "offline": ("● Offline — menyambung kembali…", "● Offline — reconnecting…"),
+        "disconnected": (
+            "Terputus dari server sejak {time}\nNomor yang tampil mungkin belum terbaru",
+            "Disconnected from the server since {time}\nThe numbers shown may not be the latest",
+        ),
         "connecting": ("Menghubungkan ke server…", "Connecting to the server…"),
         "audio_missing": ("Suara tidak tersedia", "Sound unavailable"),
         "speech_missing": (

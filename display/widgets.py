@@ -7,10 +7,11 @@ reads well on a 1366x768 TV. Colours: white and amber on deep blue, for contrast
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from display.core.board import Board, Call, CounterView, WaitingView
+from config.i18n import clock_text
+from display.core.board import Board, Call, CounterView, Link, WaitingView
 from display.core.clock import date_text, time_text
 from display.texts import TEXTS
 
@@ -110,8 +112,11 @@ class Header(QFrame, Scaled):
         self.logo = QLabel()
         self._logo_pixmap = QPixmap(str(logo)) if logo and Path(logo).is_file() else None
         self.logo.setVisible(self._logo_pixmap is not None)
-        self.title = styled_label(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.offline_mark = styled_label(TEXTS.get("offline", language))
+        # Ends in "…" when the status marks need the room, rather than being cut mid-word.
+        self.title = ElidedLabel(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title.setText(title)
+        # Shown only when the link is really lost (display.app: LinkWatch), with since when.
+        self.offline_mark = styled_label("")
         self.audio_mark = styled_label("")
         self.date = styled_label("", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock = styled_label("", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -119,6 +124,10 @@ class Header(QFrame, Scaled):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         for mark in (self.offline_mark, self.audio_mark):  # pills, not full-height blocks
             mark.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never cut: the title gives way instead.
+        self.offline_mark.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Maximum)
+        self.offline_mark.setTextFormat(Qt.TextFormat.RichText)
+        self.offline_text = ""
         self.offline_mark.hide()
         self.audio_mark.hide()
         dates = QVBoxLayout()
@@ -144,11 +153,26 @@ class Header(QFrame, Scaled):
         self.clock.setStyleSheet(font_css(self.px(50), bold=True, color=AMBER))
         self.date.setStyleSheet(font_css(self.px(24), color=MUTED))
         mark_css = "border-radius: {r}px; padding: {p}px {q}px; background: {bg};"
-        for mark, colour in ((self.offline_mark, RED), (self.audio_mark, ORANGE)):
-            mark.setStyleSheet(
-                font_css(self.px(22), bold=True)
-                + mark_css.format(r=self.px(8), p=self.px(6), q=self.px(14), bg=colour)
-            )
+        self.audio_mark.setStyleSheet(
+            font_css(self.px(22), bold=True)
+            + mark_css.format(r=self.px(8), p=self.px(6), q=self.px(14), bg=ORANGE)
+        )
+        # Calm, not an alarm: the board still shows the last picture and will catch up.
+        self.offline_mark.setStyleSheet(
+            font_css(self.px(22), color=WHITE)
+            + mark_css.format(r=self.px(10), p=self.px(4), q=self.px(18), bg=PANEL)
+            + f"border: {self.px(3)}px solid {AMBER};"
+        )
+        self.set_offline_text(self.offline_text)
+
+    def set_offline_text(self, text: str) -> None:
+        """The first line large and amber (what and since when), the second smaller."""
+        self.offline_text = text
+        first, _, rest = text.partition("\n")
+        self.offline_mark.setText(
+            f'<div style="font-size: {self.px(28)}px; font-weight: 700; color: {AMBER};">'
+            f"{html.escape(first)}</div><div>{html.escape(rest)}</div>"
+        )
         if self._logo_pixmap is not None:
             size = self.px(88)
             self.logo.setPixmap(
@@ -613,6 +637,50 @@ class BoardWindow(QWidget):
         self.board = Board()
         self._scale = 0.0
         self._apply_scale(1.0)
+        self._screen: QScreen | None = None  # the screen fill_screen() keeps covered
+
+    # -- the screen ----------------------------------------------------------------------------
+
+    def fill_screen(self) -> None:
+        """Cover the whole primary screen, and keep covering it.
+
+        `showFullScreen()` alone asks the window manager; on X without one (a TV box that
+        starts only X and this app) the window kept its natural size, a 258x720 strip. So the
+        geometry is also set to the screen's, explicitly, and set again when the screen
+        changes: a TV switched on after the box (screenAdded, primaryScreenChanged) or another
+        resolution (geometryChanged).
+        """
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._follow_primary_screen)
+        app.screenRemoved.connect(self._follow_primary_screen)
+        app.primaryScreenChanged.connect(self._follow_primary_screen)
+        self._follow_primary_screen()
+
+    def _follow_primary_screen(self, *_) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:  # no screen at all for now: wait for screenAdded
+            return
+        if screen is not self._screen:
+            if self._screen is not None:
+                try:
+                    self._screen.geometryChanged.disconnect(self._cover)
+                except (RuntimeError, TypeError):  # that screen is gone already
+                    pass
+            self._screen = screen
+            screen.geometryChanged.connect(self._cover)
+        self._cover()
+
+    def _cover(self, *_) -> None:
+        screen = self._screen
+        if screen is None:
+            return
+        if self.windowHandle() is not None and self.windowHandle().screen() is not screen:
+            self.windowHandle().setScreen(screen)
+        geometry = screen.geometry()
+        self.setGeometry(geometry)
+        self.showFullScreen()
+        if self.geometry() != geometry:  # a window manager may have its say: ask again
+            self.setGeometry(geometry)
 
     # -- what the app feeds in ---------------------------------------------------------------
 
@@ -625,13 +693,17 @@ class BoardWindow(QWidget):
         self.waiting.show_waiting(board.waiting)
         self.marquee.set_text(board.marquee)
 
-    def set_offline(self, offline: bool) -> None:
-        self.header.offline_mark.setVisible(offline)
+    def set_link(self, link: Link) -> None:
+        """Connected: no mark. Lost: since when, and that the board shows its last picture."""
+        mark = self.header.offline_mark
+        if not link.connected:
+            since = clock_text(link.since, self.language) if link.since else "?"
+            self.header.set_offline_text(TEXTS.get("disconnected", self.language, time=since))
+        mark.setVisible(not link.connected)
 
     def set_refused(self) -> None:
         self.status_line.setText(TEXTS.get("not_authorized", self.language))
         self.status_line.show()
-        self.set_offline(True)
 
     def set_audio_problem(self, missing: str | None) -> None:
         """`missing`: None, "audio" (no sound at all) or "speech" (chime only)."""

@@ -14,27 +14,40 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from client import ApiClient, ClientError, NotAuthorized
+from client import ApiClient, ClientError, LinkWatch, NotAuthorized, Refused
 from display.announcer import Announcer
 from display.audio import AudioStatus
 from display.core.board import Call
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF_SECONDS = 5.0
+REFUSED_PAUSE_SECONDS = 30.0  # a refused token: ask again now and then, it may be fixed
+FIRST_BACKOFF_SECONDS = 0.5
 
 
 class PollWorker(QObject):
-    """Long-polls `/display/state` and emits each new state; reports when the server is away."""
+    """Long-polls `/display/state` and emits each new state.
+
+    Every answer and every failure goes to the display's `LinkWatch` (shared with the
+    heartbeat); `link_changed` is emitted when the watch says the link was lost or is back.
+    """
 
     state_received = Signal(dict)
-    offline = Signal(str)  # the reason, for the log; the board shows a fixed text
+    link_changed = Signal()  # read the watch for the current state
     refused = Signal(str)  # the token was refused: retrying will not help until it is fixed
 
-    def __init__(self, api: ApiClient, wait_seconds: float = 10.0):
+    def __init__(
+        self,
+        api: ApiClient,
+        wait_seconds: float = 10.0,
+        link: LinkWatch | None = None,
+        max_backoff_seconds: float = 2.0,
+    ):
         super().__init__()
         self.api = api
         self.wait_seconds = wait_seconds
+        self.link = link or LinkWatch()
+        self.max_backoff_seconds = max_backoff_seconds
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="display-poll", daemon=True)
 
@@ -46,40 +59,68 @@ class PollWorker(QObject):
 
     def _loop(self) -> None:
         version = None
-        backoff = 0.5
+        backoff = FIRST_BACKOFF_SECONDS
         while not self._stop.is_set():
+            wait = self.wait_seconds if version is not None else 0.0
+            # The server may hold a long poll for `wait`: its answer is due only then, so a
+            # poll that fails later counts as unanswered from that moment, not from sending.
+            due = self.link.now() + wait
             try:
-                state = self.api.display_state(
-                    since=version, wait=self.wait_seconds if version is not None else 0.0
-                )
+                state = self.api.display_state(since=version, wait=wait)
             except NotAuthorized as error:
                 log.error("server refused the display token: %s", error.message)
+                self._answered()  # a refusal is an answer: the link is fine
                 self.refused.emit(error.message)
-                self._stop.wait(MAX_BACKOFF_SECONDS * 6)
+                self._stop.wait(REFUSED_PAUSE_SECONDS)
                 continue
             except ClientError as error:
-                log.warning("display state failed (%s): %s", error.code, error.message)
-                self.offline.emit(error.message)
-                version = None  # after an outage, ask for the whole picture at once
+                log.info("display state failed (%s): %s", error.code, error.message)
+                if isinstance(error, Refused):  # a 4xx answer: the link is fine, the ask not
+                    self._answered()
+                elif self.link.unanswered(due):
+                    log.warning("server unreachable since %s: %s", self.link.since, error.message)
+                    self.link_changed.emit()
+                version = None  # after a failure, ask for the whole picture at once
                 self._stop.wait(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+                backoff = min(backoff * 2, self.max_backoff_seconds)
                 continue
-            backoff = 0.5
+            backoff = FIRST_BACKOFF_SECONDS
             if not self._stop.is_set():
+                self._answered()
                 version = state.get("version")
                 self.state_received.emit(state)
 
+    def _answered(self) -> None:
+        if self.link.answered():
+            log.info("server reachable again")
+            self.link_changed.emit()
+
 
 class HeartbeatWorker(QObject):
-    """Tells the server every few seconds that this display lives, and whether it can speak."""
+    """Tells the server every few seconds that this display lives, and whether it can speak.
 
-    failed = Signal(str)
+    Also the display's link check: a long poll cannot notice a hung server before its wait plus
+    its timeout, a heartbeat with a short timeout does (`heartbeat_seconds` + its timeout).
+    """
 
-    def __init__(self, api: ApiClient, interval_seconds: float, status_source):
+    link_changed = Signal()
+
+    def __init__(
+        self,
+        api: ApiClient,
+        interval_seconds: float,
+        status_source,
+        link: LinkWatch | None = None,
+        retry_seconds: float | None = None,
+    ):
         super().__init__()
         self.api = api
         self.interval_seconds = interval_seconds
+        # While the link is down, ask this often instead: the board recovers soon after the
+        # server returns, whatever the poll is waiting for.
+        self.retry_seconds = retry_seconds
         self.status_source = status_source  # () -> dict, read on the worker thread
+        self.link = link or LinkWatch()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="display-heartbeat", daemon=True)
 
@@ -91,12 +132,27 @@ class HeartbeatWorker(QObject):
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            asked_at = self.link.now()
             try:
                 self.api.heartbeat(self.status_source())
-            except ClientError as error:
+            except Refused as error:  # also a refused token: the server answered
+                log.warning("heartbeat refused (%s): %s", error.code, error.message)
+                changed = self.link.answered()
+            except ClientError as error:  # no answer, or a 5xx one (a proxy, a crash)
                 log.info("heartbeat failed (%s): %s", error.code, error.message)
-                self.failed.emit(error.message)
-            self._stop.wait(self.interval_seconds)
+                changed = self.link.unanswered(asked_at)
+                if changed:
+                    log.warning("server unreachable since %s: %s", self.link.since, error.message)
+            else:
+                changed = self.link.answered()
+                if changed:
+                    log.info("server reachable again")
+            if changed and not self._stop.is_set():
+                self.link_changed.emit()
+            pause = self.interval_seconds
+            if self.link.down and self.retry_seconds is not None:
+                pause = min(pause, self.retry_seconds)
+            self._stop.wait(pause)
 
 
 class SpeechWorker(QObject):

@@ -50,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pretend the time is this at start, then tick (demos and tests, e.g. "
         "2026-11-30T09:00); never in production",
     )
+    parser.add_argument(  # tests: make idle kept-alive connections close soon and often
+        "--keep-alive-seconds", type=float, default=5.0, help=argparse.SUPPRESS
+    )
     # Sub-actions; none given = run the server.
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     backup = actions.add_parser(
@@ -141,6 +144,7 @@ def serve(args: argparse.Namespace) -> int:
         log_config=None,
         access_log=args.access_log,
         timeout_graceful_shutdown=5,
+        timeout_keep_alive=getattr(args, "keep_alive_seconds", 5.0),
     )
     return 0
 

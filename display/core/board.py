@@ -85,6 +85,20 @@ class Board:
         return tuple(reversed(self.calls[:-1]))[:count]
 
 
+@dataclass(frozen=True)
+class Link:
+    """The board's link to the server as the hall is told it: connected, or lost since when
+    (the hall's time, as on the board's clock). Lost means the server has not answered for a
+    few seconds (client.LinkWatch), never one failed request."""
+
+    connected: bool = True
+    since: dt.datetime | None = None
+
+    @classmethod
+    def lost(cls, since: dt.datetime | None) -> Link:
+        return cls(False, since)
+
+
 def parse_time(text: object) -> dt.datetime | None:
     if not isinstance(text, str):
         return None

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from config.display import load_display_settings  # noqa: E402
-from display.core.board import board_from_state  # noqa: E402
+from display.core.board import Link, board_from_state  # noqa: E402
 from display.widgets import BoardWindow  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -77,7 +77,14 @@ def sample_state() -> dict:
     }
 
 
-def shoot(width: int, height: int, name: str, language: str = "id", warnings: bool = False):
+def shoot(
+    width: int,
+    height: int,
+    name: str,
+    language: str = "id",
+    warnings: bool = False,
+    disconnected: bool = False,
+):
     board_settings = load_display_settings(SETTINGS).board
     window = BoardWindow(
         board_settings.title,
@@ -90,9 +97,12 @@ def shoot(width: int, height: int, name: str, language: str = "id", warnings: bo
     window.show()
     window.show_board(board_from_state(sample_state()))
     window.show_time(NOW)
+    since = NOW - dt.timedelta(minutes=2)  # the server stopped answering at 09.39
     if warnings:
-        window.set_offline(True)
+        window.set_link(Link.lost(since))
         window.set_audio_problem("audio")
+    if disconnected:
+        window.set_link(Link.lost(since))
     QApplication.processEvents()
     path = HERE / name
     window.grab().save(str(path))
@@ -106,6 +116,8 @@ def main() -> None:
         shoot(1920, 1080, "display_1920x1080.png"),
         shoot(1366, 768, "display_1366x768.png"),
         shoot(1920, 1080, "display_1920x1080_offline_en.png", language="en", warnings=True),
+        shoot(1920, 1080, "display_disconnected.png", disconnected=True),
+        shoot(1366, 768, "display_disconnected_1366x768.png", disconnected=True),
     ]
     app.quit()
     for path in shots:

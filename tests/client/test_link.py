@@ -54,3 +54,17 @@ def test_a_request_that_timed_out_counts_from_when_it_was_asked():
     clock.t += 4.5  # a hung server: the heartbeat's 4.5 s timeout ran out
     assert watch.unanswered(asked_at=asked) is True
     assert watch.since == WALL + dt.timedelta(seconds=asked)
+
+
+def test_an_answer_to_another_request_meanwhile_counts():
+    """A heartbeat that timed out after 4.5 s while a poll was answered 1 s ago is no outage:
+    the server has not been silent for the grace (one watch, two threads)."""
+    watch, clock = make_watch()
+    heartbeat_asked = clock.t
+    clock.t += 3.5
+    watch.answered()  # the poll got its answer
+    clock.t += 1.0
+    assert watch.unanswered(asked_at=heartbeat_asked) is False
+    clock.t += 3.0  # silence since that answer: 4 s
+    assert watch.unanswered() is True
+    assert watch.since == WALL + dt.timedelta(seconds=heartbeat_asked + 3.5)

@@ -107,7 +107,7 @@ def test_offline_mark_then_recovery_without_replay(qtbot, display, desk, live_se
     operator.call_next(counter)
     qtbot.waitUntil(lambda: len(queued) == 1, timeout=5000)
     live_server.stop()
-    qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=15_000)
     assert window.call_panel.shown_call.number == ticket["number"]  # last picture kept
     live_server.start()
     qtbot.waitUntil(lambda: window.header.offline_mark.isHidden(), timeout=10_000)
@@ -175,8 +175,8 @@ class FreezableProxy:
 
 
 def test_a_silent_server_shows_offline_within_seconds_then_recovers(qtbot, live_server, tmp_path):
-    """A link that goes silent (no refusal) shows the offline mark within heartbeat + timeout,
-    and the board recovers by itself when answers come back."""
+    """A link that goes silent (no refusal) shows the disconnected mark within heartbeat +
+    its timeout, and the board recovers by itself when answers come back."""
     import time
 
     proxy = FreezableProxy(int(live_server.url.rsplit(":", 1)[1]))
@@ -198,8 +198,8 @@ def test_a_silent_server_shows_offline_within_seconds_then_recovers(qtbot, live_
         proxy.frozen.set()
         frozen_at = time.monotonic()
         qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=10_000)
-        # heartbeat interval + one attempt's timeout (+ margin for two shared cores)
-        assert time.monotonic() - frozen_at < 2 + 1 + 3
+        # heartbeat interval + the heartbeat's timeout (4.5 s) + margin for two shared cores
+        assert time.monotonic() - frozen_at < 2 + 4.5 + 3
         proxy.frozen.clear()
         qtbot.waitUntil(lambda: window.header.offline_mark.isHidden(), timeout=20_000)
     finally:

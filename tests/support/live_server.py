@@ -144,6 +144,7 @@ class ServerProcess:
         config_path: Path | str = DEFAULT_CONFIG,
         clock_start: dt.datetime | None = DEMO_START,
         port: int | None = None,
+        extra_args: tuple[str, ...] = (),
     ):
         self.data_dir = Path(data_dir)
         self.config_path = Path(config_path)
@@ -151,6 +152,7 @@ class ServerProcess:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api = f"{self.url}/api/v1"
+        self.extra_args = tuple(extra_args)  # more `antrian server` options
         self.process: subprocess.Popen | None = None
 
     def start(self) -> ServerProcess:
@@ -161,6 +163,7 @@ class ServerProcess:
         ]  # fmt: skip
         if self.clock_start is not None:
             command += ["--clock-start", self.clock_start.isoformat()]
+        command += self.extra_args
         self.log_path = self.data_dir / "server-process.log"
         self._log = self.log_path.open("ab")
         self.process = subprocess.Popen(
