@@ -15,7 +15,8 @@ from pydantic import Field, field_validator, model_validator
 from config.i18n import DEFAULT_LANGUAGE
 from config.loader import LogoFile, StrictModel
 
-PrinterType = Literal["usb", "serial", "network", "file", "dummy"]
+# "none": a screen-only kiosk, no printer (numbers are shown on screen with their QR).
+PrinterType = Literal["usb", "serial", "network", "file", "dummy", "none"]
 
 # Which connection keys each type needs and which it may have; one place for the rule.
 REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
@@ -24,6 +25,7 @@ REQUIRED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host",),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "usb": ("idVendor", "idProduct", "in_ep", "out_ep"),
@@ -31,6 +33,7 @@ ALLOWED_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("host", "port"),
     "file": ("devfile",),
     "dummy": (),
+    "none": (),
 }
 CONNECTION_KEYS = (
     "host",
@@ -62,7 +65,7 @@ def _usb_id(value: object) -> object:
 class PrinterSettings(StrictModel):
     """The `[printer]` table of kiosk.toml."""
 
-    type: PrinterType = Field(description="usb | serial | network | file | dummy")
+    type: PrinterType = Field(description="usb | serial | network | file | dummy | none")
     profile: str = Field(default="default", description="python-escpos printer profile name")
 
     host: str | None = None
