@@ -62,8 +62,8 @@ TEXTS = Catalog(
         "issuing_hint": ("Mohon tunggu sebentar", "Please wait a moment"),
         "issuing_slow": ("Nomor Anda masih diproses…", "Your number is still on its way…"),
         "issuing_slow_hint": (
-            "Server sedang lambat. Mohon tunggu di sini,\nnomor Anda akan muncul di layar ini.",
-            "The server is slow. Please wait here,\nyour number will appear on this screen.",
+            "Sistem sedang lambat. Mohon tunggu di sini,\nnomor Anda akan muncul di layar ini.",
+            "The system is slow. Please wait here,\nyour number will appear on this screen.",
         ),
         # done
         "your_number": ("Nomor antrean Anda", "Your queue number"),
@@ -86,7 +86,7 @@ TEXTS = Catalog(
             "Sorry, your number could not be confirmed",
         ),
         "offline_body": (
-            "Server belum menjawab. Tekan Coba lagi:\nAnda tidak akan mendapat nomor ganda."
+            "Sistem belum menjawab. Tekan Coba lagi:\nAnda tidak akan mendapat nomor ganda."
             "\nAtau minta bantuan petugas.",
             "The server does not answer. Press Try again:\nyou will not get a second number."
             "\nOr ask a staff member.",
@@ -99,22 +99,22 @@ TEXTS = Catalog(
         "try_again": ("Coba lagi", "Try again"),
         # the printer, said on the home screen before anyone taps
         "printer_notice_paper_out": (
-            "Kertas tiket habis — nomor antrean Anda akan tampil di layar."
-            " Catat atau foto nomornya, atau pindai kode QR-nya.",
-            "Out of ticket paper — your number will be shown on screen."
-            " Write it down, photograph it, or scan its QR code.",
+            "Kertas tiket habis — nomor antrean Anda akan tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "Out of ticket paper — your number will be shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
         "printer_notice_offline": (
-            "Printer tiket tidak tersambung — nomor antrean Anda akan tampil di layar."
-            " Catat atau foto nomornya, atau pindai kode QR-nya.",
-            "The ticket printer is not connected — your number will be shown on screen."
-            " Write it down, photograph it, or scan its QR code.",
+            "Printer tiket tidak tersambung — nomor antrean Anda akan tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "The ticket printer is not connected — your number will be shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
         "printer_notice_no_printer": (
-            "Kios ini tidak mencetak tiket — nomor antrean Anda tampil di layar."
-            " Catat atau foto nomornya, atau pindai kode QR-nya.",
-            "This kiosk prints no tickets — your number is shown on screen."
-            " Write it down, photograph it, or scan its QR code.",
+            "Kios ini tidak mencetak tiket — nomor antrean Anda tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "This kiosk prints no tickets — your number is shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
         "printer_notice_test_printer": (
             "Mode uji: tiket tidak dicetak — nomor antrean Anda tampil di layar.",
@@ -132,16 +132,16 @@ TEXTS = Catalog(
             "Test mode: no ticket printed",
         ),
         "on_screen_body": (
-            "Nomor Anda sudah terdaftar. Catat atau foto nomor ini,\n"
+            "Nomor Anda sudah terdaftar.\nCatat atau foto nomor ini,\n"
             "atau pindai kode QR dengan ponsel Anda.",
-            "Your number is registered. Write it down or photograph it,\n"
+            "Your number is registered.\nWrite it down or photograph it,\n"
             "or scan the QR code with your phone.",
         ),
         "print_failed_title": ("Tiket tidak tercetak", "The ticket did not print"),
         "print_failed_body": (
-            "Nomor Anda sudah terdaftar. Catat atau foto nomor ini,\n"
+            "Nomor Anda sudah terdaftar.\nCatat atau foto nomor ini,\n"
             "atau pindai kode QR dengan ponsel Anda.",
-            "Your number is registered. Write it down or photograph it,\n"
+            "Your number is registered.\nWrite it down or photograph it,\n"
             "or scan the QR code with your phone.",
         ),
         # before an idle reset
