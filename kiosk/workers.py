@@ -23,6 +23,7 @@ from kiosk.core import (
     PrinterStatus,
     PrintFailed,
     issue_and_print,
+    report_printed,
 )
 from kiosk.core.issuing import TicketPrinterPort
 
@@ -197,7 +198,8 @@ class TicketWorker(QObject):
         except Exception:  # never leave the kiosk on "issuing" forever
             log.exception("issue transaction failed unexpectedly")
             result = IssueResult(Outcome.SERVER_ERROR, code="kiosk_error")
-        self.issueFinished.emit(result)
+        self.issueFinished.emit(result)  # the citizen sees the number first …
+        report_printed(self._client, result)  # … then the server hears whether it printed
 
     @Slot()
     def check_printer(self) -> None:

@@ -15,6 +15,7 @@ from kiosk.core.issuing import (
     PrintFailed,
     ask_for_ticket,
     issue_and_print,
+    report_printed,
 )
 from kiosk.core.services import Agency, Service, group_by_agency
 
@@ -39,4 +40,5 @@ __all__ = [
     "ask_for_ticket",
     "group_by_agency",
     "issue_and_print",
+    "report_printed",
 ]

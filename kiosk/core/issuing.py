@@ -138,6 +138,7 @@ class IssueResult:
     code: str | None = None  # why: a printer fault or the server's refusal code
     message: str = ""  # the server's own sentence, when it refused
     printer: PrinterStatus | None = None
+    printed: tuple[bool, str | None] | None = None  # what to tell the server: (ok, reason)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,8 @@ def issue_and_print(
     """Never raises: every fault becomes an IssueResult the kiosk has a screen for.
 
     A printer that cannot print (out of paper, offline, none, a test printer) does not stop
-    the citizen: the ticket is issued and shown on screen with its QR, and the server is told
-    it was not printed.
+    the citizen: the ticket is issued and shown on screen with its QR. What the server is to
+    be told (`result.printed`) is sent by `report_printed` once the citizen sees the result.
     """
     status = printer.status()
     try:
@@ -228,31 +229,33 @@ def issue_and_print(
     if not status.ready:
         reason = status.screen_reason or "offline"
         log.warning("ticket %s shown on screen only: %s", ticket.get("number"), reason)
-        _report(server, ticket, ok=False, reason=reason)
-        return IssueResult(Outcome.ON_SCREEN, ticket=ticket, code=reason, printer=status)
+        return _unprinted(Outcome.ON_SCREEN, ticket, reason, status)
     try:
         printer.print_ticket(ticket)
     except PrintFailed as error:
         log.error("ticket %s did not print: %s (%s)", ticket.get("number"), error.code, error)
-        _report(server, ticket, ok=False, reason=error.code)
-        return IssueResult(Outcome.PRINT_FAILED, ticket=ticket, code=error.code, printer=status)
+        return _unprinted(Outcome.PRINT_FAILED, ticket, error.code, status)
     except Exception:  # a printer library bug must still leave the citizen with a number
         log.exception("ticket %s: unexpected printer error", ticket.get("number"))
-        _report(server, ticket, ok=False, reason="printer_error")
-        return IssueResult(
-            Outcome.PRINT_FAILED, ticket=ticket, code="printer_error", printer=status
-        )
+        return _unprinted(Outcome.PRINT_FAILED, ticket, "printer_error", status)
     if status.kind == TEST_PRINTER:
         # The test printer took it, but no paper came out: the citizen must see the number.
-        _report(server, ticket, ok=False, reason="test_printer")
-        return IssueResult(Outcome.ON_SCREEN, ticket=ticket, code="test_printer", printer=status)
-    _report(server, ticket, ok=True)
-    return IssueResult(Outcome.DONE, ticket=ticket, printer=status)
+        return _unprinted(Outcome.ON_SCREEN, ticket, "test_printer", status)
+    return IssueResult(Outcome.DONE, ticket=ticket, printer=status, printed=(True, None))
 
 
-def _report(server: QueueServer, ticket: dict, ok: bool, reason: str | None = None) -> None:
-    """Tell the server whether the ticket printed; a failure here is logged, never shown."""
+def _unprinted(outcome: Outcome, ticket: dict, reason: str, status: PrinterStatus) -> IssueResult:
+    return IssueResult(outcome, ticket=ticket, code=reason, printer=status, printed=(False, reason))
+
+
+def report_printed(server: QueueServer, result: IssueResult) -> None:
+    """Tell the server whether the result's ticket printed, after the citizen has seen it
+    (a slow server must not hold the number back). A failure is logged, never shown."""
+    if result.ticket is None or result.printed is None:
+        return
+    ok, reason = result.printed
     try:
-        server.report_printed(ticket["id"], ok=ok, reason=reason)
+        server.report_printed(result.ticket["id"], ok=ok, reason=reason)
     except ClientError as error:
-        log.warning("could not report ticket %s printed=%s: %s", ticket.get("number"), ok, error)
+        number = result.ticket.get("number")
+        log.warning("could not report ticket %s printed=%s: %s", number, ok, error)

@@ -89,7 +89,8 @@ class SlowRelay:
     """A TCP relay in front of the live server whose answers to `POST /api/v1/tickets` come
     `delay` seconds late; the request itself reaches the server at once, so the ticket exists
     while the kiosk still waits (a slow server, or a slow link back). Everything else passes
-    straight through. `late_answers` counts the ticket answers it held back."""
+    straight through. `late_answers` counts the ticket answers it held back. While `gate` is
+    cleared, ticket answers are held until it is set again (a server that stays silent)."""
 
     TICKET_REQUEST = b"POST /api/v1/tickets HTTP"
 
@@ -97,6 +98,8 @@ class SlowRelay:
         self.upstream_port = upstream_port
         self.delay = delay
         self.late_answers = 0
+        self.gate = threading.Event()
+        self.gate.set()
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
@@ -136,6 +139,8 @@ class SlowRelay:
                 if asked_at:
                     # Hold the answer back: the injected fault (an Event wait, stoppable).
                     self._stop.wait(max(0.0, asked_at.pop() + self.delay - time.monotonic()))
+                    while not self.gate.wait(0.1) and not self._stop.is_set():
+                        pass
                     self.late_answers += 1
                 client.sendall(data)
         except OSError:
@@ -145,6 +150,7 @@ class SlowRelay:
 
     def stop(self) -> None:
         self._stop.set()
+        self.gate.set()
         self._listener.close()
         self._thread.join(timeout=5)
 

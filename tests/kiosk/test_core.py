@@ -19,6 +19,7 @@ from kiosk.core import (
     Screen,
     Service,
     issue_and_print,
+    report_printed,
 )
 from kiosk.core.issuing import UNKNOWN_PRINTER
 from kiosk.texts import TEXTS, closed_reason
@@ -31,7 +32,9 @@ DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 def issue(request, server, printer, clock: FakeClock | None = None):
     """issue_and_print on fake time: a test never waits for the kiosk's patience."""
     clock = clock or server.clock or FakeClock()
-    return issue_and_print(request, server, printer, Patience(), clock, clock.sleep)
+    result = issue_and_print(request, server, printer, Patience(), clock, clock.sleep)
+    report_printed(server, result)
+    return result
 
 
 def make_flow() -> KioskFlow:
@@ -171,6 +174,17 @@ def test_printer_out_of_paper_still_issues_on_screen_and_tells_the_server():
     result = issue(IssueRequest("A", None, "k"), server, printer)
     assert (result.outcome, result.code) == (Outcome.ON_SCREEN, "paper_out")
     assert result.ticket["number"] == "A-001" and printer.printed == []
+    assert server.reports == [(1, False, "paper_out")]
+
+
+def test_the_server_hears_about_printing_only_after_the_citizen_sees_the_number():
+    """issue_and_print does not wait for the printed report (a slow server would hold the
+    number back); the worker sends it after showing the result."""
+    server = FakeServer()
+    printer = FakePrinter(PrinterStatus(online=True, paper=PaperState.OUT))
+    result = issue_and_print(IssueRequest("A", None, "k"), server, printer)
+    assert server.reports == [] and result.printed == (False, "paper_out")
+    report_printed(server, result)
     assert server.reports == [(1, False, "paper_out")]
 
 
