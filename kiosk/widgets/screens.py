@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -221,15 +221,38 @@ def _service_detail(service, now: datetime, lang: str) -> str:
 
 
 class IssuingPage(Page):
+    PROGRESS_DOTS = 5
+
     def __init__(self, controller):
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("body")
         self.service = make_label("serviceLine")
+        # A sign of life while waiting: one dot more every half second, so a slow answer
+        # never looks like a frozen screen.
+        self.progress = make_label("progress")
+        self._step = 0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(500)
+        self._ticker.timeout.connect(self._tick)
         self.layout_.addStretch(1)
-        for widget in (self.title, self.subtitle, self.service):
+        for widget in (self.title, self.subtitle, self.progress, self.service):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        self._tick()
+
+    def _tick(self) -> None:
+        self._step = (self._step + 1) % self.PROGRESS_DOTS
+        lit = self._step + 1
+        self.progress.setText(" ".join("●" * lit + "○" * (self.PROGRESS_DOTS - lit)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._ticker.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._ticker.stop()
+        super().hideEvent(event)
 
     def render(self, state, portrait, scale):
         lang = state.language

@@ -75,6 +75,7 @@ def stylesheet(scale: float) -> str:
     QLabel#body {{ font-size: {px(40, s)}px; }}
     QLabel#bigNote {{ font-size: {px(56, s)}px; font-weight: bold; color: {GREEN}; }}
     QLabel#faultTitle {{ font-size: {px(60, s)}px; font-weight: bold; color: {RED}; }}
+    QLabel#progress {{ font-size: {px(48, s)}px; color: {BLUE}; letter-spacing: {px(6, s)}px; }}
     QLabel#numberTitle {{ font-size: {px(56, s)}px; font-weight: bold; color: {NAVY}; }}
     QLabel#numberTitle[tone="fault"] {{ color: {RED}; }}
     QLabel#techNotice {{ font-size: {px(36, s)}px; font-weight: bold; color: {GREEN}; }}
