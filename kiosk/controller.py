@@ -103,10 +103,6 @@ class KioskController(QObject):
         if self.flow.state.idle_warning != left:
             self._apply(self.flow.show_idle_warning, left)
 
-    @property
-    def idle_warning_active(self) -> bool:
-        return self._countdown.isActive()
-
     @Slot()
     def user_activity(self) -> None:
         """Any touch keeps the current screen a while longer (not the confirmation's timer)

@@ -62,9 +62,9 @@ def stylesheet(scale: float) -> str:
         background: {INFO_BG}; color: {NAVY}; font-size: {px(32, s)}px; font-weight: bold;
         padding: {px(14, s)}px; border-bottom: {px(4, s)}px solid {BLUE};
     }}
-    QLabel#idleBanner {{
+    QWidget#header QLabel#idleBanner {{
         background: {WARN_BG}; color: {INK}; font-size: {px(38, s)}px; font-weight: bold;
-        padding: {px(18, s)}px;
+        padding: {px(6, s)}px;
     }}
     QLabel#priorityBanner {{
         background: {AMBER}; color: white; font-size: {px(32, s)}px; font-weight: bold;

@@ -56,10 +56,23 @@ class Header(QWidget):
         self.row.addLayout(time_box)
         self.row.addWidget(self.language)
         self._language = "id"
+        self._overlay: QWidget | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
+
+    def cover_with(self, overlay: QWidget) -> None:
+        """Lay `overlay` exactly over the header (kept there on every resize), hidden."""
+        self._overlay = overlay
+        overlay.setParent(self)
+        overlay.setGeometry(self.rect())
+        overlay.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.rect())
 
     def tick(self) -> None:
         now = datetime.now().astimezone()
@@ -96,8 +109,10 @@ class KioskWindow(QWidget):
         self.banner = make_label("banner")
         # What the printer can do, said before anyone taps (out of paper: number on screen).
         self.printer_banner = make_label("printerBanner")
-        # "Kembali ke awal dalam 10 detik — sentuh layar untuk lanjut".
+        # "Kembali ke awal dalam 10 detik — sentuh layar untuk lanjut": laid over the header,
+        # so nothing under a citizen's finger moves when it appears.
         self.idle_banner = make_label("idleBanner")
+        self.header.cover_with(self.idle_banner)
         self.priority_banner = make_label("priorityBanner")
         self.stack = QStackedWidget()
         technician = screens.TechnicianPage(controller, server_url)
@@ -125,7 +140,6 @@ class KioskWindow(QWidget):
         for widget in (
             self.header,
             self.banner,
-            self.idle_banner,
             self.printer_banner,
             self.priority_banner,
         ):
@@ -161,6 +175,7 @@ class KioskWindow(QWidget):
         self.printer_banner.setVisible(show_printer)
         if state.idle_warning is not None:
             self.idle_banner.setText(text("idle_warning", lang, seconds=state.idle_warning))
+            self.idle_banner.raise_()
         self.idle_banner.setVisible(state.idle_warning is not None)
         show_priority = state.priority is not None and state.screen in CHOOSING_SCREENS
         if show_priority:

@@ -306,8 +306,11 @@ def test_idle_warning_counts_down_and_a_touch_cancels_it(
     kiosk = make_kiosk(kiosk_settings(live_server, network_printer(printer_peer)), timeouts)
     tap_agency(qtbot, kiosk)
     warning = kiosk.window.idle_banner
+    card = service_button(kiosk, "A")
+    where = card.mapTo(kiosk.window, card.rect().topLeft())
     assert not warning.isVisible()
     qtbot.waitUntil(warning.isVisible, timeout=WAIT_MS)
+    assert card.mapTo(kiosk.window, card.rect().topLeft()) == where  # nothing moved
     assert re.search(r"Kembali ke awal dalam \d detik — sentuh layar", warning.text())
     assert kiosk.flow.state.screen == Screen.SERVICES
     # A touch on the page's title: not a button, so only "still here".
