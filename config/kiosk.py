@@ -26,6 +26,12 @@ class KioskOptions(StrictModel):
     idle_seconds: float = Field(default=45, ge=10, le=600)
     done_seconds: float = Field(default=8, ge=3, le=60)
     print_failed_seconds: float = Field(default=90, ge=10, le=600)
+    ticket_wait_seconds: float = Field(
+        default=20,
+        ge=5,
+        le=60,
+        description="how long a tap may wait for a slow server's ticket, asked again meanwhile",
+    )
     services_poll_seconds: float = Field(default=4, ge=1, le=60)
     heartbeat_seconds: float = Field(default=10, ge=2, le=120)
     fullscreen: bool = True

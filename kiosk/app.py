@@ -17,9 +17,9 @@ from config import ConfigError
 from config.kiosk import KioskSettings, load_kiosk_settings
 from config.loader import with_server_url
 from kiosk.controller import KioskController
-from kiosk.core import KioskFlow, Timeouts
+from kiosk.core import KioskFlow, Patience, Timeouts
 from kiosk.core.issuing import TicketPrinterPort
-from kiosk.printing import EscposPrinterPort
+from kiosk.printing import printer_port
 from kiosk.widgets.window import ActivityFilter, KioskWindow
 from kiosk.workers import NetWorker, TicketWorker
 
@@ -91,10 +91,16 @@ def build_kiosk(
     )
     controller = KioskController(flow)
     net = NetWorker(make_poll_client, options.services_poll_seconds, options.heartbeat_seconds)
+    # A slow server's ticket is asked again under the same key, each attempt given longer,
+    # for at most ticket_wait_seconds in all: never "failed" for a ticket that exists.
+    patience = Patience(
+        total_seconds=options.ticket_wait_seconds, first_timeout=server.timeout_seconds
+    )
     tickets = TicketWorker(
         make_ticket_client,
-        make_printer or (lambda: EscposPrinterPort(settings.printer)),
+        make_printer or (lambda: printer_port(settings.printer)),
         options.heartbeat_seconds,
+        patience,
     )
     window = KioskWindow(controller, options.mpp_name, server.url, options.logo)
 
@@ -114,6 +120,7 @@ def build_kiosk(
     QApplication.instance().installEventFilter(activity)
     kiosk = Kiosk(settings, flow, controller, window, net, tickets, threads, activity)
     controller.quitRequested.connect(lambda: _quit(kiosk))
+    controller.technicianLeft.connect(window.restore_fullscreen)
     for thread in threads:
         thread.start()
     return kiosk

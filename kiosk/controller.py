@@ -6,6 +6,7 @@ Lives on the GUI thread. It owns the `KioskFlow`, the idle timer, and nothing th
 from __future__ import annotations
 
 import logging
+import math
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -23,6 +24,7 @@ class KioskController(QObject):
     testPageRequested = Signal()
     reprintRequested = Signal(object)  # ticket dict
     fullscreenRequested = Signal(bool)
+    technicianLeft = Signal()  # the menu closed (by a press or a timeout): back to fullscreen
     quitRequested = Signal()
 
     def __init__(self, flow: KioskFlow, parent: QObject | None = None):
@@ -31,6 +33,18 @@ class KioskController(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._on_idle)
+        self._idle_deadline = 0.0  # monotonic, while the idle timer runs
+        # The idle warning: starts `idle_warning_seconds` before the reset, then counts down.
+        self._warn = QTimer(self)
+        self._warn.setSingleShot(True)
+        self._warn.timeout.connect(self._on_warn)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._update_warning)
+        # "Still working": the ticket's answer is later than a citizen expects.
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.timeout.connect(lambda: self._apply(self.flow.issue_slow))
         self.issues_requested = 0  # for tests and the technician's curiosity
 
     @property
@@ -47,25 +61,55 @@ class KioskController(QObject):
                 self.languageChanged.emit(after.language)
             if after.screen != before.screen:
                 self._restart_idle()
+                self._restart_slow()
             self.stateChanged.emit(after)
+            if before.screen == Screen.TECHNICIAN and after.screen != Screen.TECHNICIAN:
+                self.technicianLeft.emit()
         return answer
 
+    def _restart_slow(self) -> None:
+        if self.flow.state.screen == Screen.ISSUING:
+            self._slow.start(int(self.flow.timeouts.issue_slow_seconds * 1000))
+        else:
+            self._slow.stop()
+
     def _restart_idle(self) -> None:
+        self._warn.stop()
+        self._countdown.stop()
         seconds = self.flow.auto_home_seconds()
         if seconds is None:
             self._idle.stop()
-        else:
-            self._idle.start(int(seconds * 1000))
+            return
+        self._idle_deadline = time.monotonic() + seconds
+        self._idle.start(int(seconds * 1000))
+        lead = self.flow.idle_warning_lead()
+        if lead is not None:
+            self._warn.start(int((seconds - lead) * 1000))
 
     @Slot()
     def _on_idle(self) -> None:
+        self._warn.stop()
+        self._countdown.stop()
         self._apply(self.flow.idle_timeout)
 
     @Slot()
+    def _on_warn(self) -> None:
+        self._countdown.start()
+        self._update_warning()
+
+    @Slot()
+    def _update_warning(self) -> None:
+        left = math.ceil(max(0.0, self._idle_deadline - time.monotonic()))
+        if self.flow.state.idle_warning != left:
+            self._apply(self.flow.show_idle_warning, left)
+
+    @Slot()
     def user_activity(self) -> None:
-        """Any touch keeps the current screen a while longer (not the confirmation's timer)."""
+        """Any touch keeps the current screen a while longer (not the confirmation's timer)
+        and cancels a warning that the kiosk is about to go back to the start."""
         if self._idle.isActive() and self.flow.state.screen != Screen.DONE:
             self._restart_idle()
+            self._apply(self.flow.clear_idle_warning)
 
     # -- presses from the widgets -------------------------------------------------------
 
@@ -140,7 +184,16 @@ class KioskController(QObject):
 
     @Slot()
     def quit(self) -> None:
-        if self.flow.technician_unlocked:
+        """ "Tutup aplikasi kios": asks for a confirmation first (`confirm_quit`)."""
+        self._apply(self.flow.press_quit)
+
+    @Slot()
+    def cancel_quit(self) -> None:
+        self._apply(self.flow.cancel_quit)
+
+    @Slot()
+    def confirm_quit(self) -> None:
+        if self.flow.confirm_quit():
             log.warning("technician: quit the kiosk")
             self.quitRequested.emit()
 
@@ -154,9 +207,9 @@ class KioskController(QObject):
             log.error("services answer not understood: %s", error)
             self._apply(self.flow.server_unreachable)
 
-    @Slot(str)
-    def on_unreachable(self, _code: str) -> None:
-        self._apply(self.flow.server_unreachable)
+    @Slot(str, object)
+    def on_unreachable(self, _code: str, since: object = None) -> None:
+        self._apply(self.flow.server_unreachable, since)
 
     @Slot(object)
     def on_issue_finished(self, result: IssueResult) -> None:

@@ -7,7 +7,8 @@ import logging
 from datetime import datetime
 
 from config.printer import PrinterSettings
-from kiosk.core import PaperState, PrinterStatus, PrintFailed
+from kiosk.core import SCREEN_ONLY, TEST_PRINTER, PaperState, PrinterStatus, PrintFailed
+from kiosk.core.issuing import PRINTER, TicketPrinterPort
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ class EscposPrinterPort:
         # ready: refusing every citizen because a status byte is missing would be worse.
         paper = PaperState(answer.paper)
         online = answer.problem is None and answer.online is not False
-        return PrinterStatus(online=online, paper=paper, detail=answer.problem or "")
+        kind = TEST_PRINTER if self.settings.type == "dummy" else PRINTER
+        return PrinterStatus(online=online, paper=paper, detail=answer.problem or "", kind=kind)
 
     def print_ticket(self, ticket: dict) -> None:
         from printer import PrinterError
@@ -63,3 +65,24 @@ class EscposPrinterPort:
             self.printer.print_test_page()
         except PrinterError as error:
             raise PrintFailed(error.code, str(error)) from None
+
+
+class ScreenOnlyPort:
+    """`[printer] type = "none"`: a kiosk without a printer. Every number is shown on screen
+    with its QR; nothing is ever printed."""
+
+    def status(self) -> PrinterStatus:
+        return SCREEN_ONLY
+
+    def print_ticket(self, ticket: dict) -> None:
+        raise PrintFailed("no_printer", "this kiosk has no printer")
+
+    def print_test_page(self) -> None:
+        raise PrintFailed("no_printer", "this kiosk has no printer")
+
+
+def printer_port(settings: PrinterSettings) -> TicketPrinterPort:
+    """The port for the configured printer type."""
+    if settings.type == "none":
+        return ScreenOnlyPort()
+    return EscposPrinterPort(settings)

@@ -10,6 +10,7 @@ from datetime import datetime
 from babel.dates import format_datetime
 
 from config import Catalog
+from config.i18n import clock_text
 
 TEXTS = Catalog(
     {
@@ -19,13 +20,13 @@ TEXTS = Catalog(
         "choose_agency_hint": ("Sentuh nama instansi", "Touch the office you need"),
         "language_button": ("English", "Bahasa Indonesia"),
         "priority_button": (
-            "Antrian prioritas\nLansia, penyandang disabilitas, ibu hamil",
+            "Antrean prioritas\nLansia, penyandang disabilitas, ibu hamil",
             "Priority queue\nElderly, people with disabilities, pregnant women",
         ),
         "loading": ("Memuat layanan…", "Loading services…"),
         "no_services": ("Belum ada layanan hari ini", "No services today"),
         # priority choice
-        "priority_title": ("Antrian prioritas", "Priority queue"),
+        "priority_title": ("Antrean prioritas", "Priority queue"),
         "priority_hint": ("Pilih salah satu", "Choose one"),
         "priority_lansia": ("Lansia (60 tahun ke atas)", "Elderly (60 years and over)"),
         "priority_disabilitas": ("Penyandang disabilitas", "Person with a disability"),
@@ -41,6 +42,7 @@ TEXTS = Catalog(
         "waiting_count_one": ("1 orang menunggu", "1 person waiting"),
         "waiting_none": ("Tidak ada antrean", "No one waiting"),
         "eta": ("± {minutes} menit", "about {minutes} min"),
+        "no_counter_open": ("Belum ada loket yang buka", "No counter is open yet"),
         "back": ("Kembali", "Back"),
         "home": ("Ke awal", "Start again"),
         # closed reasons (the service card says why it cannot be chosen)
@@ -58,8 +60,13 @@ TEXTS = Catalog(
         # issuing
         "issuing": ("Tiket sedang dibuat…", "Making your ticket…"),
         "issuing_hint": ("Mohon tunggu sebentar", "Please wait a moment"),
+        "issuing_slow": ("Nomor Anda masih diproses…", "Your number is still on its way…"),
+        "issuing_slow_hint": (
+            "Sistem sedang lambat. Mohon tunggu di sini,\nnomor Anda akan muncul di layar ini.",
+            "The system is slow. Please wait here,\nyour number will appear on this screen.",
+        ),
         # done
-        "your_number": ("Nomor antrian Anda", "Your queue number"),
+        "your_number": ("Nomor antrean Anda", "Your queue number"),
         "take_ticket": ("Silakan ambil tiket Anda", "Please take your ticket"),
         "people_ahead": ("{count} orang di depan Anda", "{count} people ahead of you"),
         "people_ahead_one": ("1 orang di depan Anda", "1 person ahead of you"),
@@ -70,35 +77,77 @@ TEXTS = Catalog(
             "Sambungan ke server terputus. Mohon tunggu sebentar.",
             "No connection to the server. Please wait a moment.",
         ),
-        "offline_title": ("Maaf, tiket belum bisa dibuat", "Sorry, no ticket yet"),
-        "offline_body": (
-            "Sambungan ke server terputus.\nSilakan coba lagi atau minta bantuan petugas.",
-            "The server cannot be reached.\nPlease try again or ask a staff member.",
+        "offline_banner_since": (
+            "Sambungan ke server terputus sejak {time}. Mohon tunggu sebentar.",
+            "No connection to the server since {time}. Please wait a moment.",
         ),
+        "offline_title": (
+            "Maaf, nomor antrean belum bisa dipastikan",
+            "Sorry, your number could not be confirmed",
+        ),
+        "offline_body": (
+            "Sistem belum menjawab. Tekan Coba lagi:\nAnda tidak akan mendapat nomor ganda."
+            "\nAtau minta bantuan petugas.",
+            "The server does not answer. Press Try again:\nyou will not get a second number."
+            "\nOr ask a staff member.",
+        ),
+        "server_error_title": ("Maaf, tiket belum bisa dibuat", "Sorry, no ticket yet"),
         "server_error_body": (
             "Terjadi gangguan di server.\nSilakan coba lagi atau minta bantuan petugas.",
             "The server has a problem.\nPlease try again or ask a staff member.",
         ),
         "try_again": ("Coba lagi", "Try again"),
-        "printer_title": (
-            "Maaf, printer tiket belum siap",
-            "Sorry, the ticket printer is not ready",
+        # the printer, said on the home screen before anyone taps
+        "printer_notice_paper_out": (
+            "Kertas tiket habis — nomor antrean Anda akan tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "Out of ticket paper — your number will be shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
-        "printer_offline_body": (
-            "Printer tidak menyala atau tidak tersambung.\nSilakan minta bantuan petugas.",
-            "The printer is off or not connected.\nPlease ask a staff member.",
+        "printer_notice_offline": (
+            "Printer tiket tidak tersambung — nomor antrean Anda akan tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "The ticket printer is not connected — your number will be shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
-        "printer_paper_body": (
-            "Kertas tiket habis.\nSilakan minta bantuan petugas.",
-            "The printer is out of paper.\nPlease ask a staff member.",
+        "printer_notice_no_printer": (
+            "Kios ini tidak mencetak tiket — nomor antrean Anda tampil di layar.\n"
+            "Catat atau foto nomornya, atau pindai kode QR-nya.",
+            "This kiosk prints no tickets — your number is shown on screen.\n"
+            "Write it down, photograph it, or scan its QR code.",
         ),
-        "printer_no_ticket": ("Tiket belum dibuat.", "No ticket was made."),
+        "printer_notice_test_printer": (
+            "Mode uji: tiket tidak dicetak — nomor antrean Anda tampil di layar.",
+            "Test mode: no ticket is printed — your number is shown on screen.",
+        ),
+        # a number shown on screen instead of paper
+        "on_screen_title_paper_out": ("Kertas tiket habis", "Out of ticket paper"),
+        "on_screen_title_offline": ("Printer tiket tidak tersambung", "Ticket printer offline"),
+        "on_screen_title_no_printer": (
+            "Kios ini tidak mencetak tiket",
+            "This kiosk prints no tickets",
+        ),
+        "on_screen_title_test_printer": (
+            "Mode uji: tiket tidak dicetak",
+            "Test mode: no ticket printed",
+        ),
+        "on_screen_body": (
+            "Nomor Anda sudah terdaftar.\nCatat atau foto nomor ini,\n"
+            "atau pindai kode QR dengan ponsel Anda.",
+            "Your number is registered.\nWrite it down or photograph it,\n"
+            "or scan the QR code with your phone.",
+        ),
         "print_failed_title": ("Tiket tidak tercetak", "The ticket did not print"),
         "print_failed_body": (
-            "Nomor Anda sudah terdaftar. Ingat atau foto nomor ini,\n"
+            "Nomor Anda sudah terdaftar.\nCatat atau foto nomor ini,\n"
             "atau pindai kode QR dengan ponsel Anda.",
-            "Your number is registered. Remember or photograph it,\n"
+            "Your number is registered.\nWrite it down or photograph it,\n"
             "or scan the QR code with your phone.",
+        ),
+        # before an idle reset
+        "idle_warning": (
+            "Kembali ke awal dalam {seconds} detik — sentuh layar untuk lanjut",
+            "Back to the start in {seconds} seconds — touch the screen to stay",
         ),
         "refused_title": ("Maaf, tiket tidak bisa dibuat", "Sorry, no ticket can be made"),
         "refused_other": (
@@ -123,6 +172,12 @@ TEXTS = Catalog(
         "tech_leave_fullscreen": ("Keluar dari layar penuh", "Leave fullscreen"),
         "tech_enter_fullscreen": ("Kembali ke layar penuh", "Back to fullscreen"),
         "tech_quit": ("Tutup aplikasi kios", "Quit the kiosk"),
+        "tech_quit_question": (
+            "Tutup aplikasi kios? Warga tidak bisa mengambil nomor antrean"
+            " sampai kios dijalankan lagi.",
+            "Quit the kiosk? Citizens cannot take a number until it is started again.",
+        ),
+        "tech_quit_yes": ("Ya, tutup aplikasi", "Yes, quit"),
         "tech_close": ("Tutup menu", "Close menu"),
         "tech_print_ok": ("Berhasil dicetak", "Printed"),
         "tech_print_failed": ("Gagal mencetak: {reason}", "Printing failed: {reason}"),
@@ -133,6 +188,7 @@ TEXTS = Catalog(
         "printer_state_paper_out": ("kertas habis", "out of paper"),
         "printer_state_offline": ("tidak tersambung", "not connected"),
         "printer_state_unknown": ("belum diketahui", "unknown"),
+        "printer_state_none": ("tanpa printer (nomor hanya di layar)", "none (screen only)"),
     }
 )
 
@@ -150,7 +206,7 @@ def format_when(moment: datetime, now: datetime, language: str) -> str:
     """'08.00' today, 'besok 08.00' tomorrow, otherwise 'Senin 08.00' (the weekday)."""
     locale = "en" if language == "en" else "id"
     moment = moment.astimezone(now.tzinfo) if now.tzinfo else moment
-    clock = moment.strftime("%H:%M" if locale == "en" else "%H.%M")
+    clock = clock_text(moment, locale)
     days = (moment.date() - now.date()).days
     if days <= 0:
         return clock
@@ -183,5 +239,6 @@ def format_date(moment: datetime, language: str) -> str:
     return format_datetime(moment, "EEEE, d MMMM y", locale=locale)
 
 
-def format_clock(moment: datetime) -> str:
-    return moment.strftime("%H.%M")
+def format_clock(moment: datetime, language: str = "id") -> str:
+    """The header's clock: "09.01" in Indonesian, "09:01" in English."""
+    return clock_text(moment, language)

@@ -14,13 +14,16 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from antrian import __version__
 from client import ApiClient, ClientError
+from client.link import LinkWatch
 from kiosk.core import (
     IssueRequest,
     IssueResult,
     Outcome,
+    Patience,
     PrinterStatus,
     PrintFailed,
     issue_and_print,
+    report_printed,
 )
 from kiosk.core.issuing import TicketPrinterPort
 
@@ -28,18 +31,24 @@ log = logging.getLogger(__name__)
 
 
 class NetWorker(QObject):
-    """Polls GET /services and sends the heartbeat with the printer's last known status."""
+    """Polls GET /services and sends the heartbeat with the printer's last known status.
+
+    "Offline" follows the one rule of `client.link.LinkWatch`: no banner for one failed
+    poll, only when the server has not answered for its grace time, and with since when.
+    """
 
     servicesLoaded = Signal(list)
-    serverUnreachable = Signal(str)
+    serverUnreachable = Signal(str, object)  # error code, since (an aware datetime)
 
     def __init__(
         self,
         make_client: Callable[[], ApiClient],
         poll_seconds: float,
         heartbeat_seconds: float,
+        watch: LinkWatch | None = None,
     ):
         super().__init__()
+        self.watch = watch or LinkWatch()
         self._make_client = make_client
         self._poll_ms = int(poll_seconds * 1000)
         self._heartbeat_ms = int(heartbeat_seconds * 1000)
@@ -68,14 +77,22 @@ class NetWorker(QObject):
 
     @Slot()
     def poll(self) -> None:
+        asked_at = self.watch.now()
         try:
             services = self._client.services()
         except ClientError as error:
-            if self._online is not False:
-                log.warning("server unreachable (%s): services disabled", error)
-            self._online = False
-            self.serverUnreachable.emit(error.code)
+            if self.watch.unanswered(asked_at):
+                log.warning(
+                    "server unreachable since %s (%s): services disabled", self.watch.since, error
+                )
+                self._online = False
+            elif not self.watch.down:
+                log.info("services poll failed (%s); not an outage yet", error)
+            if self.watch.down:
+                self.serverUnreachable.emit(error.code, self.watch.since)
             return
+        if self.watch.answered():
+            log.info("server answers again")
         if self._online is not True:
             log.info("server answers: %d services", len(services))
         self._online = True
@@ -103,6 +120,35 @@ class NetWorker(QObject):
             log.debug("heartbeat not delivered: %s", error)
 
 
+class TicketServer:
+    """The core's QueueServer on top of ApiClient: one ticket attempt with its own timeout
+    (the core's `Patience` decides when to ask again, under the same key)."""
+
+    def __init__(self, client: ApiClient):
+        self.client = client
+
+    def issue_ticket(
+        self,
+        service_code: str,
+        priority: str | None = None,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> dict:
+        saved = (self.client.timeout, self.client.retries)
+        self.client.timeout = timeout or self.client.timeout
+        self.client.retries = 0  # one attempt; a dropped kept-alive connection is still resent
+        try:
+            return self.client.issue_ticket(service_code, priority, idempotency_key)
+        finally:
+            self.client.timeout, self.client.retries = saved
+
+    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> dict:
+        return self.client.report_printed(ticket_id, ok=ok, reason=reason)
+
+    def close(self) -> None:
+        self.client.close()
+
+
 class TicketWorker(QObject):
     """Runs the issue transaction, printer status checks, test pages and reprints."""
 
@@ -115,18 +161,20 @@ class TicketWorker(QObject):
         make_client: Callable[[], ApiClient],
         make_printer: Callable[[], TicketPrinterPort],
         status_seconds: float,
+        patience: Patience | None = None,
     ):
         super().__init__()
+        self._patience = patience or Patience()
         self._make_client = make_client
         self._make_printer = make_printer
         self._status_ms = int(status_seconds * 1000)
-        self._client: ApiClient | None = None
+        self._client: TicketServer | None = None
         self._printer: TicketPrinterPort | None = None
         self._timer: QTimer | None = None
 
     @Slot()
     def start(self) -> None:
-        self._client = self._make_client()
+        self._client = TicketServer(self._make_client())
         self._printer = self._make_printer()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check_printer)
@@ -146,11 +194,12 @@ class TicketWorker(QObject):
     @Slot(object)
     def issue(self, request: IssueRequest) -> None:
         try:
-            result = issue_and_print(request, self._client, self._printer)
+            result = issue_and_print(request, self._client, self._printer, self._patience)
         except Exception:  # never leave the kiosk on "issuing" forever
             log.exception("issue transaction failed unexpectedly")
             result = IssueResult(Outcome.SERVER_ERROR, code="kiosk_error")
-        self.issueFinished.emit(result)
+        self.issueFinished.emit(result)  # the citizen sees the number first …
+        report_printed(self._client, result)  # … then the server hears whether it printed
 
     @Slot()
     def check_printer(self) -> None:

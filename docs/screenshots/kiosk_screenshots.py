@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.controller import KioskController  # noqa: E402
 from kiosk.core import (  # noqa: E402
+    SCREEN_ONLY,
     IssueResult,
     KioskFlow,
     Outcome,
@@ -97,6 +98,8 @@ def example_services() -> list[dict]:
             }
             if code == "B":
                 service.update(open=False, reason="quota_exhausted", quota_left=0)
+            if code == "C":  # open, but none of its counters is: no estimate, said in words
+                service.update(counters_open=0, eta_minutes=None)
             if code == "D":
                 service.update(open=False, reason="closed_today", next_open=monday.isoformat())
             services.append(service)
@@ -158,9 +161,35 @@ def scenes():
         flow.enter_pin("2468")
         flow.printer_checked(PrinterStatus(online=True, paper=PaperState.NEAR_END))
 
+    paper_out = PrinterStatus(online=True, paper=PaperState.OUT)
+
+    def paper_out_home(flow):
+        flow.printer_checked(paper_out)
+
+    def paper_out_number(flow):
+        paper_out_home(flow)
+        finish(Outcome.ON_SCREEN, ticket=TICKET, code="paper_out", printer=paper_out)(flow)
+
+    def screen_only(flow):
+        flow.printer_checked(SCREEN_ONLY)
+        finish(Outcome.ON_SCREEN, ticket=TICKET, code="no_printer", printer=SCREEN_ONLY)(flow)
+
+    def slow_server(flow):
+        issuing(flow)
+        flow.issue_slow()
+
+    def idle_warning(flow):
+        services(flow)
+        flow.show_idle_warning(10)
+
+    def technician_quit(flow):
+        technician(flow)
+        flow.press_quit()
+
+    since = datetime.now().astimezone().replace(hour=9, minute=1, second=0, microsecond=0)
     return [
         ("home", lambda flow: None),
-        ("home_offline", lambda flow: flow.server_unreachable()),
+        ("home_offline", lambda flow: flow.server_unreachable(since)),
         ("priority", lambda flow: flow.press_priority_entry()),
         ("home_priority", priority_home),
         ("services", services),
@@ -168,11 +197,16 @@ def scenes():
         ("issuing", issuing),
         ("done", finish(Outcome.DONE, ticket=TICKET)),
         ("print_failed", finish(Outcome.PRINT_FAILED, ticket=TICKET, code="paper_out")),
-        ("printer_not_ready", finish(Outcome.PRINTER_NOT_READY, code="paper_out")),
+        ("paper_out_home", paper_out_home),
+        ("paper_out_number", paper_out_number),
+        ("screen_only", screen_only),
+        ("slow_server", slow_server),
+        ("idle_warning", idle_warning),
         ("refused", finish(Outcome.REFUSED, code="quota_exhausted", message="Kuota habis")),
         ("offline", finish(Outcome.OFFLINE, code="offline")),
         ("pin", pin_wrong),
         ("technician", technician),
+        ("technician_quit", technician_quit),
     ]
 
 
@@ -188,7 +222,7 @@ def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
         keys = (f"key-{n}" for n in itertools.count())
         flow = KioskFlow(pin="2468", new_key=lambda keys=keys: next(keys))
         flow.services_loaded(example_services())
-        if name == "technician":
+        if name.startswith("technician"):
             flow.issue_finished(IssueResult(Outcome.DONE, ticket=TICKET))
             flow.press_home()
         controller = KioskController(flow)

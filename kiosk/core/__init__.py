@@ -2,19 +2,28 @@
 
 from kiosk.core.flow import KioskFlow, KioskState, Screen, Timeouts
 from kiosk.core.issuing import (
+    NO_PRINTER,
     PRIORITIES,
+    SCREEN_ONLY,
+    TEST_PRINTER,
     IssueRequest,
     IssueResult,
     Outcome,
     PaperState,
+    Patience,
     PrinterStatus,
     PrintFailed,
+    ask_for_ticket,
     issue_and_print,
+    report_printed,
 )
 from kiosk.core.services import Agency, Service, group_by_agency
 
 __all__ = [
+    "NO_PRINTER",
     "PRIORITIES",
+    "SCREEN_ONLY",
+    "TEST_PRINTER",
     "Agency",
     "IssueRequest",
     "IssueResult",
@@ -22,11 +31,14 @@ __all__ = [
     "KioskState",
     "Outcome",
     "PaperState",
+    "Patience",
     "PrintFailed",
     "PrinterStatus",
     "Screen",
     "Service",
     "Timeouts",
+    "ask_for_ticket",
     "group_by_agency",
     "issue_and_print",
+    "report_printed",
 ]

@@ -1,6 +1,6 @@
 """The kiosk's screens as a state machine, without Qt.
 
-home → (priority) → services of one agency → issuing → done | print_failed | printer_not_ready
+home → (priority) → services of one agency → issuing → done | on_screen | print_failed
 | refused | offline | server_error, and back home by a press or a timeout. Widgets show
 `KioskFlow.state` and forward presses; the Qt controller runs what a press asks for (an
 `IssueRequest`) on a worker and feeds the result back with `issue_finished`.
@@ -8,6 +8,7 @@ home → (priority) → services of one agency → issuing → done | print_fail
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import logging
 from collections.abc import Callable
@@ -36,8 +37,8 @@ class Screen(StrEnum):
     SERVICES = "services"
     ISSUING = "issuing"
     DONE = "done"
+    ON_SCREEN = "on_screen"  # issued, not on paper: the number large with its QR
     PRINT_FAILED = "print_failed"
-    PRINTER_NOT_READY = "printer_not_ready"
     REFUSED = "refused"
     OFFLINE = "offline"
     SERVER_ERROR = "server_error"
@@ -48,14 +49,16 @@ class Screen(StrEnum):
 # Where each issue outcome leads; one place for the rule.
 OUTCOME_SCREENS = {
     Outcome.DONE: Screen.DONE,
+    Outcome.ON_SCREEN: Screen.ON_SCREEN,
     Outcome.PRINT_FAILED: Screen.PRINT_FAILED,
-    Outcome.PRINTER_NOT_READY: Screen.PRINTER_NOT_READY,
     Outcome.REFUSED: Screen.REFUSED,
     Outcome.OFFLINE: Screen.OFFLINE,
     Outcome.SERVER_ERROR: Screen.SERVER_ERROR,
 }
 # Fault screens with a "Coba lagi" button: nothing was issued, or we do not know (offline).
-RETRY_SCREENS = (Screen.OFFLINE, Screen.SERVER_ERROR, Screen.PRINTER_NOT_READY)
+RETRY_SCREENS = (Screen.OFFLINE, Screen.SERVER_ERROR)
+# Screens that show an issued number (they stay longer and warn before going home).
+NUMBER_SCREENS = (Screen.ON_SCREEN, Screen.PRINT_FAILED)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Timeouts:
     idle_seconds: float = 45.0  # no touch on a screen other than home → home
     done_seconds: float = 8.0  # the confirmation stays this long
     print_failed_seconds: float = 90.0  # time to note the number down or scan its QR
+    issue_slow_seconds: float = 2.0  # no answer yet: "still working, please wait"
+    idle_warning_seconds: float = 10.0  # "back to the start in 10 s" before an idle reset
 
 
 @dataclass(frozen=True)
@@ -71,13 +76,17 @@ class KioskState:
     language: str = "id"
     agencies: tuple[Agency, ...] = ()
     services_loaded: bool = False
-    online: bool | None = None  # None until the first answer or failure
+    online: bool | None = None  # None until the first answer or a real outage (LinkWatch)
+    offline_since: dt.datetime | None = None  # when the server stopped answering
     agency_name: str | None = None
     priority: str | None = None
     service: Service | None = None
     result: IssueResult | None = None
     printer: PrinterStatus = UNKNOWN_PRINTER
     last_ticket: dict | None = None
+    issue_slow: bool = False  # the ticket's answer is taking longer than usual
+    idle_warning: int | None = None  # seconds left before an idle reset, while warning
+    confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
     pin_error: bool = False
     technician_notice: tuple[str, dict] | None = field(default=None)  # (text key, values)
 
@@ -126,6 +135,10 @@ class KioskFlow:
 
     def _set(self, **changes) -> None:
         old = self.state.screen
+        if changes.get("screen", old) != old:
+            # A new screen starts untouched: no warning, no pending question.
+            changes.setdefault("idle_warning", None)
+            changes.setdefault("confirm_quit", False)
         self.state = replace(self.state, **changes)
         if self.state.screen != old:
             log.info("screen %s → %s", old, self.state.screen)
@@ -163,14 +176,14 @@ class KioskFlow:
         if service is None or not service.open:
             return None
         self._attempt = IssueRequest(code, self.state.priority, self._new_key())
-        self._set(screen=Screen.ISSUING, service=service, result=None)
+        self._set(screen=Screen.ISSUING, service=service, result=None, issue_slow=False)
         return self._attempt
 
     def press_retry(self) -> IssueRequest | None:
         """Try the same attempt again under the same idempotency key: never two tickets."""
         if self.state.screen not in RETRY_SCREENS or self._attempt is None:
             return None
-        self._set(screen=Screen.ISSUING, result=None)
+        self._set(screen=Screen.ISSUING, result=None, issue_slow=False)
         return self._attempt
 
     def press_back(self) -> None:
@@ -179,7 +192,11 @@ class KioskFlow:
             self._set(screen=Screen.HOME, agency_name=None)
 
     def press_home(self) -> None:
-        """ "Ke awal" / "Selesai": the visit ends here."""
+        """ "Ke awal" / "Selesai": the visit ends here.
+
+        Never while issuing: the server may already hold the ticket, so the kiosk waits for
+        its answer (bounded by `Patience`) and shows or prints it; leaving then would leave a
+        ticket nobody holds (docs/decisions.md, "no ghost tickets")."""
         if self.state.screen != Screen.ISSUING:
             self._go_home(end_visit=True)
 
@@ -207,26 +224,34 @@ class KioskFlow:
 
     def services_loaded(self, items: list[dict]) -> None:
         agencies = group_by_agency(items)
-        self._set(agencies=agencies, services_loaded=True, online=True)
+        self._set(agencies=agencies, services_loaded=True, online=True, offline_since=None)
         # The chosen agency is gone from the list (renamed, removed): start again.
         if self.state.screen == Screen.SERVICES and self.state.agency is None:
             self._go_home(end_visit=False)
 
-    def server_unreachable(self) -> None:
-        """The last poll failed: keep the last picture, disable choosing, show a banner."""
-        self._set(online=False)
+    def server_unreachable(self, since: dt.datetime | None = None) -> None:
+        """The server has not answered for a while (the LinkWatch rule): keep the last
+        picture, disable choosing, show a banner that says since when."""
+        self._set(online=False, offline_since=since or self.state.offline_since)
+
+    def issue_slow(self) -> None:
+        """The ticket's answer is late: tell the citizen calmly that it is still coming."""
+        if self.state.screen == Screen.ISSUING:
+            self._set(issue_slow=True)
 
     def issue_finished(self, result: IssueResult) -> None:
         if self.state.screen != Screen.ISSUING:
             log.warning("issue result %s arrived on screen %s", result.outcome, self.state.screen)
-        changes: dict = {"screen": OUTCOME_SCREENS[result.outcome], "result": result}
+        changes: dict = {
+            "screen": OUTCOME_SCREENS[result.outcome],
+            "result": result,
+            "issue_slow": False,
+        }
         if result.printer is not None:
             changes["printer"] = result.printer
         if result.ticket is not None:
             changes["last_ticket"] = result.ticket
             self._attempt = None  # the attempt has its ticket; a new press is a new attempt
-        if result.outcome == Outcome.OFFLINE:
-            changes["online"] = False
         self._set(**changes)
 
     def printer_checked(self, status: PrinterStatus) -> None:
@@ -239,9 +264,26 @@ class KioskFlow:
             return None
         if screen == Screen.DONE:
             return self.timeouts.done_seconds
-        if screen == Screen.PRINT_FAILED:
+        if screen in NUMBER_SCREENS:
             return self.timeouts.print_failed_seconds
         return self.timeouts.idle_seconds
+
+    def idle_warning_lead(self) -> float | None:
+        """How long before the idle reset to warn (None: no warning on this screen; the short
+        confirmation goes home without one)."""
+        seconds = self.auto_home_seconds()
+        lead = self.timeouts.idle_warning_seconds
+        if seconds is None or self.state.screen == Screen.DONE or seconds <= lead:
+            return None
+        return lead
+
+    def show_idle_warning(self, seconds_left: int) -> None:
+        if self.auto_home_seconds() is not None:
+            self._set(idle_warning=max(0, seconds_left))
+
+    def clear_idle_warning(self) -> None:
+        if self.state.idle_warning is not None:
+            self._set(idle_warning=None)
 
     def idle_timeout(self) -> None:
         if self.auto_home_seconds() is not None:
@@ -279,3 +321,16 @@ class KioskFlow:
     def technician_notice(self, key: str, **values: object) -> None:
         if self.state.screen == Screen.TECHNICIAN:
             self._set(technician_notice=(key, values))
+
+    def press_quit(self) -> None:
+        """ "Tutup aplikasi kios": ask first; closing stops the hall's ticket machine."""
+        if self.state.screen == Screen.TECHNICIAN:
+            self._set(confirm_quit=True)
+
+    def cancel_quit(self) -> None:
+        if self.state.confirm_quit:
+            self._set(confirm_quit=False)
+
+    def confirm_quit(self) -> bool:
+        """True: the technician confirmed, the kiosk may close now."""
+        return self.state.screen == Screen.TECHNICIAN and self.state.confirm_quit

@@ -18,6 +18,12 @@ class Service:
     waiting: int = 0
     eta_minutes: int | None = None
     quota_left: int | None = None
+    counters_open: int | None = None  # None: the server does not say (older servers)
+
+    @property
+    def no_counter_open(self) -> bool:
+        """Open for tickets, but no counter serves it right now: no estimate can be given."""
+        return self.counters_open == 0
 
     @classmethod
     def from_api(cls, item: dict) -> Service:
@@ -33,6 +39,9 @@ class Service:
             waiting=int(item.get("waiting") or 0),
             eta_minutes=item.get("eta_minutes"),
             quota_left=item.get("quota_left"),
+            counters_open=(
+                int(item["counters_open"]) if item.get("counters_open") is not None else None
+            ),
         )
 
 

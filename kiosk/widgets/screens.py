@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.controller import KioskController
 from kiosk.core import PRIORITIES, KioskState, Outcome, Screen
 from kiosk.core.flow import RETRY_SCREENS
-from kiosk.texts import closed_reason, count_text, text
+from kiosk.texts import TEXTS, closed_reason, count_text, text
 from kiosk.widgets.parts import CardButton, fill_grid, make_button, make_label, qr_pixmap
 from kiosk.widgets.style import px
 
@@ -208,28 +208,59 @@ def _service_detail(service, now: datetime, lang: str) -> str:
     if not service.open:
         return closed_reason(service.reason, service.next_open, now, lang, service.reason_text)
     if service.waiting <= 0:
+        if service.no_counter_open:
+            return text("waiting_none", lang) + "  ·  " + text("no_counter_open", lang)
         return text("waiting_none", lang)
     line = count_text("waiting_count", service.waiting, lang)
-    if service.eta_minutes:
+    if service.no_counter_open:
+        # No counter serves it now: say so in words rather than show an estimate.
+        line += "  ·  " + text("no_counter_open", lang)
+    elif service.eta_minutes:
         line += "  ·  " + text("eta", lang, minutes=service.eta_minutes)
     return line
 
 
 class IssuingPage(Page):
+    PROGRESS_DOTS = 5
+
     def __init__(self, controller):
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("body")
         self.service = make_label("serviceLine")
+        # A sign of life while waiting: one dot more every half second, so a slow answer
+        # never looks like a frozen screen.
+        self.progress = make_label("progress")
+        self._step = 0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(500)
+        self._ticker.timeout.connect(self._tick)
         self.layout_.addStretch(1)
-        for widget in (self.title, self.subtitle, self.service):
+        for widget in (self.title, self.subtitle, self.progress, self.service):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        self._tick()
+
+    def _tick(self) -> None:
+        self._step = (self._step + 1) % self.PROGRESS_DOTS
+        lit = self._step + 1
+        self.progress.setText(" ".join("●" * lit + "○" * (self.PROGRESS_DOTS - lit)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._ticker.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._ticker.stop()
+        super().hideEvent(event)
 
     def render(self, state, portrait, scale):
+        lang = state.language
         self.set_margins(scale)
-        self.title.setText(text("issuing", state.language))
-        self.subtitle.setText(text("issuing_hint", state.language))
+        # After a couple of seconds without an answer: calm words, never "failed".
+        slow = state.issue_slow
+        self.title.setText(text("issuing_slow" if slow else "issuing", lang))
+        self.subtitle.setText(text("issuing_slow_hint" if slow else "issuing_hint", lang))
         self.service.setText(state.service.name if state.service else "")
 
 
@@ -273,10 +304,14 @@ class DonePage(Page):
         self.done.setText(text("done_button", lang))
 
 
-class PrintFailedPage(Page):
+class NumberPage(Page):
+    """An issued number that is not on paper (printer out of paper or offline, no printer, a
+    test printer, or a print that failed): the number very large, with its QR for a phone."""
+
     def __init__(self, controller):
         super().__init__(controller)
-        self.title = make_label("faultTitle")
+        self.title = make_label("numberTitle")
+        self.title.setProperty("tone", "info")
         self.caption = make_label("numberLabel")
         self.number = make_label("number")
         self.qr = QLabel()
@@ -301,12 +336,27 @@ class PrintFailedPage(Page):
         lang = state.language
         ticket = (state.result and state.result.ticket) or {}
         self.set_margins(scale)
-        self.title.setText(text("print_failed_title", lang))
+        failed = state.screen == Screen.PRINT_FAILED
+        code = state.result.code if state.result else None
+        if failed:
+            title, body = text("print_failed_title", lang), text("print_failed_body", lang)
+        else:
+            title_key = f"on_screen_title_{code}"
+            known = TEXTS.keys()  # a Catalog, not a dict
+            if title_key not in known:
+                title_key = "on_screen_title_offline"
+            title, body = text(title_key, lang), text("on_screen_body", lang)
+        self.title.setText(title)
+        tone = "fault" if failed else "info"
+        if self.title.property("tone") != tone:
+            self.title.setProperty("tone", tone)
+            self.title.style().unpolish(self.title)
+            self.title.style().polish(self.title)
         self.caption.setText(text("your_number", lang))
         self.number.setText(str(ticket.get("number", "")))
         self.service.setText(_service_name(ticket))
         self.ahead.setText(_ahead_line(ticket, lang))
-        self.body.setText(text("print_failed_body", lang))
+        self.body.setText(body)
         self.done.setText(text("done_button", lang))
         url = str(ticket.get("tracking_url") or "")
         qr_size = px(420 if portrait else 380, scale)
@@ -324,7 +374,7 @@ class PrintFailedPage(Page):
 
 
 class FaultPage(Page):
-    """Printer not ready, refused, offline, server error: a title, why, and what to do."""
+    """Refused, offline, server error: a title, why, and what to do."""
 
     def __init__(self, controller):
         super().__init__(controller)
@@ -356,9 +406,6 @@ class FaultPage(Page):
 def _fault_texts(state: KioskState, lang: str) -> tuple[str, str, str]:
     result = state.result
     outcome = result.outcome if result else None
-    if outcome == Outcome.PRINTER_NOT_READY:
-        key = "printer_paper_body" if result.code == "paper_out" else "printer_offline_body"
-        return text("printer_title", lang), text(key, lang), text("printer_no_ticket", lang)
     if outcome == Outcome.REFUSED:
         service = state.service
         fallback = result.message or text("refused_other", lang)
@@ -367,7 +414,7 @@ def _fault_texts(state: KioskState, lang: str) -> tuple[str, str, str]:
         reason = closed_reason(result.code, next_open, now, lang, fallback)
         return text("refused_title", lang), reason, service.name if service else ""
     if outcome == Outcome.SERVER_ERROR:
-        return text("offline_title", lang), text("server_error_body", lang), ""
+        return text("server_error_title", lang), text("server_error_body", lang), ""
     return text("offline_title", lang), text("offline_body", lang), ""
 
 
@@ -440,9 +487,16 @@ class TechnicianPage(Page):
         self.server = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
         self.printer = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
         self.last = make_label("techInfo", align=Qt.AlignmentFlag.AlignLeft)
-        self.notice = make_label("pinError", align=Qt.AlignmentFlag.AlignLeft)
+        self.notice = make_label("techNotice", align=Qt.AlignmentFlag.AlignLeft)
+        self.notice.setProperty("ok", True)
         for widget in (self.title, self.server, self.printer, self.last, self.notice):
             self.layout_.addWidget(widget)
+        # "Tutup aplikasi kios" asks first: the question, then yes (red) or cancel.
+        self.quit_question = make_label("techQuestion")
+        self.quit_yes = make_button("danger", on_press=controller.confirm_quit)
+        self.quit_no = make_button("secondary", on_press=controller.cancel_quit)
+        self.layout_.addWidget(self.quit_question)
+        self.layout_.addLayout(_button_row(self.quit_yes, self.quit_no))
         self.grid = QGridLayout()
         self.test_page = make_button("tech", on_press=controller.print_test_page)
         self.reprint = make_button("tech", on_press=controller.reprint_last)
@@ -481,6 +535,19 @@ class TechnicianPage(Page):
         )
         notice = state.technician_notice
         self.notice.setText(text(notice[0], lang, **notice[1]) if notice else " ")
+        ok = notice is None or notice[0] != "tech_print_failed"
+        if self.notice.property("ok") != ok:  # success in calm green, a failure in red
+            self.notice.setProperty("ok", ok)
+            self.notice.style().unpolish(self.notice)
+            self.notice.style().polish(self.notice)
+        asking = state.confirm_quit
+        self.quit_question.setText(text("tech_quit_question", lang))
+        self.quit_yes.setText(text("tech_quit_yes", lang))
+        self.quit_no.setText(text("cancel", lang))
+        for widget in (self.quit_question, self.quit_yes, self.quit_no):
+            widget.setVisible(asking)
+        for widget in (*self.buttons, self.close):
+            widget.setVisible(not asking)
         self.test_page.setText(text("tech_test_page", lang))
         self.reprint.setText(text("tech_reprint", lang))
         self.reprint.setEnabled(state.last_ticket is not None)

@@ -8,12 +8,14 @@ BLUE = "#0A4DA2"
 BLUE_DOWN = "#06336E"
 AMBER = "#9A3C00"  # priority path: a dark orange that keeps white text readable
 AMBER_DOWN = "#6E2B00"
-GREEN = "#0B6E3A"
+GREEN = "#0B6E3A"  # success: 5.8:1 on PAPER, 6.4:1 on white (WCAG AA for any text size)
 RED = "#A4161A"
 PAPER = "#F3F5F8"
 INK = "#111111"
 GREY_BG = "#D6D9DE"
 GREY_INK = "#3A3A3A"
+INFO_BG = "#DCE9FA"  # the printer notice: calm information, not an alarm
+WARN_BG = "#FFD23F"  # the idle countdown: must catch the eye
 
 MIN_TOUCH_PX = 80  # never smaller, even on a 1366×768 screen
 # Card titles shrink step by step when their longest word would not fit ("Ketenagakerjaan").
@@ -56,6 +58,14 @@ def stylesheet(scale: float) -> str:
         background: {RED}; color: white; font-size: {px(34, s)}px; font-weight: bold;
         padding: {px(18, s)}px;
     }}
+    QLabel#printerBanner {{
+        background: {INFO_BG}; color: {NAVY}; font-size: {px(32, s)}px; font-weight: bold;
+        padding: {px(14, s)}px; border-bottom: {px(4, s)}px solid {BLUE};
+    }}
+    QWidget#header QLabel#idleBanner {{
+        background: {WARN_BG}; color: {INK}; font-size: {px(38, s)}px; font-weight: bold;
+        padding: {px(6, s)}px;
+    }}
     QLabel#priorityBanner {{
         background: {AMBER}; color: white; font-size: {px(32, s)}px; font-weight: bold;
         padding: {px(12, s)}px;
@@ -65,6 +75,12 @@ def stylesheet(scale: float) -> str:
     QLabel#body {{ font-size: {px(40, s)}px; }}
     QLabel#bigNote {{ font-size: {px(56, s)}px; font-weight: bold; color: {GREEN}; }}
     QLabel#faultTitle {{ font-size: {px(60, s)}px; font-weight: bold; color: {RED}; }}
+    QLabel#progress {{ font-size: {px(48, s)}px; color: {BLUE}; letter-spacing: {px(6, s)}px; }}
+    QLabel#numberTitle {{ font-size: {px(56, s)}px; font-weight: bold; color: {NAVY}; }}
+    QLabel#numberTitle[tone="fault"] {{ color: {RED}; }}
+    QLabel#techNotice {{ font-size: {px(36, s)}px; font-weight: bold; color: {GREEN}; }}
+    QLabel#techNotice[ok="false"] {{ color: {RED}; }}
+    QLabel#techQuestion {{ font-size: {px(40, s)}px; font-weight: bold; color: {RED}; }}
     QLabel#number {{ font-size: {px(250, s)}px; font-weight: bold; color: {NAVY}; }}
     QLabel#numberLabel {{ font-size: {px(40, s)}px; }}
     QLabel#serviceLine {{ font-size: {px(44, s)}px; font-weight: bold; }}

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from config.i18n import clock_text
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
 from kiosk.texts import format_clock, format_date, text
@@ -55,14 +56,27 @@ class Header(QWidget):
         self.row.addLayout(time_box)
         self.row.addWidget(self.language)
         self._language = "id"
+        self._overlay: QWidget | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
 
+    def cover_with(self, overlay: QWidget) -> None:
+        """Lay `overlay` exactly over the header (kept there on every resize), hidden."""
+        self._overlay = overlay
+        overlay.setParent(self)
+        overlay.setGeometry(self.rect())
+        overlay.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.rect())
+
     def tick(self) -> None:
         now = datetime.now().astimezone()
-        self.clock.setText(format_clock(now))
+        self.clock.setText(format_clock(now, self._language))
         self.date.setText(format_date(now, self._language))
 
     def render(self, state: KioskState, scale: float, portrait: bool) -> None:
@@ -93,18 +107,25 @@ class KioskWindow(QWidget):
         self.controller = controller
         self.header = Header(controller, mpp_name, logo)
         self.banner = make_label("banner")
+        # What the printer can do, said before anyone taps (out of paper: number on screen).
+        self.printer_banner = make_label("printerBanner")
+        # "Kembali ke awal dalam 10 detik — sentuh layar untuk lanjut": laid over the header,
+        # so nothing under a citizen's finger moves when it appears.
+        self.idle_banner = make_label("idleBanner")
+        self.header.cover_with(self.idle_banner)
         self.priority_banner = make_label("priorityBanner")
         self.stack = QStackedWidget()
         technician = screens.TechnicianPage(controller, server_url)
         fault = screens.FaultPage(controller)
+        number = screens.NumberPage(controller)
         self.pages: dict[Screen, screens.Page] = {
             Screen.HOME: screens.HomePage(controller),
             Screen.PRIORITY: screens.PriorityPage(controller),
             Screen.SERVICES: screens.ServicesPage(controller),
             Screen.ISSUING: screens.IssuingPage(controller),
             Screen.DONE: screens.DonePage(controller),
-            Screen.PRINT_FAILED: screens.PrintFailedPage(controller),
-            Screen.PRINTER_NOT_READY: fault,
+            Screen.ON_SCREEN: number,
+            Screen.PRINT_FAILED: number,
             Screen.REFUSED: fault,
             Screen.OFFLINE: fault,
             Screen.SERVER_ERROR: fault,
@@ -116,11 +137,17 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.header, self.banner, self.priority_banner):
+        for widget in (
+            self.header,
+            self.banner,
+            self.printer_banner,
+            self.priority_banner,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.stack, 1)
         self.scale = 0.0
         self.fullscreen = False
+        self.kiosk_fullscreen = False  # what the settings asked for: the menu's timeout returns
         self._closing = False  # set by the app when the technician chose "quit"
         controller.stateChanged.connect(self.render)
         controller.fullscreenRequested.connect(self.set_fullscreen)
@@ -134,8 +161,22 @@ class KioskWindow(QWidget):
 
     def render(self, state: KioskState) -> None:
         self.header.render(state, self.scale or 1.0, self.portrait)
-        self.banner.setText(text("offline_banner", state.language))
+        lang = state.language
+        if state.offline_since is not None:
+            since = clock_text(state.offline_since.astimezone(), lang)
+            self.banner.setText(text("offline_banner_since", lang, time=since))
+        else:
+            self.banner.setText(text("offline_banner", lang))
         self.banner.setVisible(state.online is False)
+        reason = state.printer.screen_reason
+        show_printer = reason is not None and state.screen in CHOOSING_SCREENS
+        if show_printer:
+            self.printer_banner.setText(text(f"printer_notice_{reason}", lang))
+        self.printer_banner.setVisible(show_printer)
+        if state.idle_warning is not None:
+            self.idle_banner.setText(text("idle_warning", lang, seconds=state.idle_warning))
+            self.idle_banner.raise_()
+        self.idle_banner.setVisible(state.idle_warning is not None)
         show_priority = state.priority is not None and state.screen in CHOOSING_SCREENS
         if show_priority:
             kind = text(f"priority_short_{state.priority}", state.language)
@@ -156,7 +197,15 @@ class KioskWindow(QWidget):
     # -- fullscreen and closing ---------------------------------------------------------------
 
     def show_kiosk(self, fullscreen: bool) -> None:
+        self.kiosk_fullscreen = fullscreen
         self.set_fullscreen(fullscreen)
+
+    def restore_fullscreen(self) -> None:
+        """The technician menu closed (a press or its timeout) while the window was left
+        windowed: a kiosk meant to be fullscreen goes back to fullscreen."""
+        if self.kiosk_fullscreen and not self.fullscreen:
+            log.info("technician menu closed: back to fullscreen")
+            self.set_fullscreen(True)
 
     def set_fullscreen(self, on: bool) -> None:
         self.fullscreen = on

@@ -48,18 +48,43 @@ SERVICES = [
 ]
 
 
+class FakeClock:
+    """Monotonic time that moves only when the code under test waits or a request times out."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 class FakeServer:
-    def __init__(self, fail_times: int = 0, error: Exception | None = None):
+    """`fail_times` attempts get no answer (each uses up its whole timeout on `clock`)."""
+
+    def __init__(
+        self,
+        fail_times: int = 0,
+        error: Exception | None = None,
+        clock: FakeClock | None = None,
+    ):
+        self.clock = clock
+        self.timeouts: list[float | None] = []
         self.issued: list[tuple[str, str | None, str | None]] = []
         self.reports: list[tuple[int, bool, str | None]] = []
         self.fail_times = fail_times
         self.error = error or ServerUnreachable("down")
         self._tickets: dict[str, dict] = {}
 
-    def issue_ticket(self, service_code, priority=None, idempotency_key=None):
+    def issue_ticket(self, service_code, priority=None, idempotency_key=None, timeout=None):
         self.issued.append((service_code, priority, idempotency_key))
+        self.timeouts.append(timeout)
         if self.fail_times:
             self.fail_times -= 1
+            if self.clock is not None and isinstance(self.error, ServerUnreachable):
+                self.clock.sleep(timeout or 5.0)
             raise self.error
         if idempotency_key not in self._tickets:
             number = f"{service_code}-{len(self._tickets) + 1:03d}"

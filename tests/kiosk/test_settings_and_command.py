@@ -13,12 +13,25 @@ from config.kiosk import load_kiosk_settings
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "kiosk.toml"
 
 
-def test_example_file_is_valid_and_needs_no_hardware():
-    """config/kiosk.toml loads: the demo server, the demo token, a dummy printer, Indonesian."""
+def test_example_file_chooses_a_real_printer_explicitly():
+    """config/kiosk.toml loads: the demo server and token, Indonesian, and a network printer
+    at an example address (not the test-only `dummy`), with the other choices explained."""
     settings = load_kiosk_settings(EXAMPLE)
     assert settings.server.url == "http://127.0.0.1:8000"
     assert settings.server.token == "demo-kiosk-1-token"
-    assert (settings.printer.type, settings.kiosk.language) == ("dummy", "id")
+    assert (settings.printer.type, settings.kiosk.language) == ("network", "id")
+    assert settings.printer.host == "192.168.1.50"
+    text = EXAMPLE.read_text()
+    for choice in ('# type = "usb"', '# type = "serial"', '"none"', '"dummy"'):
+        assert choice in text
+
+
+def test_screen_only_printer_type_is_accepted(tmp_path):
+    """`[printer] type = "none"` is the explicit choice of a kiosk without a printer."""
+    path = tmp_path / "kiosk.toml"
+    text = EXAMPLE.read_text().replace('type = "network"', 'type = "none"')
+    path.write_text(text.replace('host = "192.168.1.50"', "").replace("port = 9100\n", ""))
+    assert load_kiosk_settings(path).printer.type == "none"
 
 
 def test_bad_pin_is_named_with_its_key(tmp_path):
