@@ -8,7 +8,13 @@ pyttsx3 2.99 pitfalls this module designs around (measured, see the issue):
 - two queued `save_to_file` calls keep only the last file -> exactly one `save_to_file` per
   `runAndWait`;
 - `say()` plays through `aplay` and fails silently without a sound device -> we never call
-  `say()`: speech is rendered to a WAV and played by our player, whose failure we can see.
+  `say()`: speech is rendered to a WAV and played by our player, whose failure we can see;
+- the *first* `runAndWait` after `init` returns after one 10 ms turn of the driver loop, before
+  espeak-ng has written anything: the properties set before it are queued, and the engine's
+  own end-of-loop command is pumped with them, so the loop stops before the synthesis starts.
+  Idle, espeak-ng is usually done within those 10 ms; on a busy CPU it is not, and the file
+  comes later (or is overwritten by the next request's buffer) -> the child waits for the
+  engine's "finished-utterance" notification, sent after the WAV is written and closed.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE = 22050
 # A WAV this short means the engine produced nothing (e.g. an mbrola voice without its files).
 MIN_SPEECH_SECONDS = 0.2
+# How long the child waits for espeak-ng to finish one sentence after runAndWait (a sentence
+# takes ~10-250 ms of CPU; a machine starved for seconds still gets there).
+RENDER_SECONDS = 15.0
 
 
 class AudioUnavailable(Exception):
@@ -127,6 +136,8 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
         engine.setProperty("rate", rate)
         engine.setProperty("volume", volume)
         engine.setProperty("voice", voice)
+        finished = threading.Event()  # set on espeak-ng's thread once the WAV is closed
+        engine.connect("finished-utterance", lambda **_: finished.set())
     except Exception as error:  # noqa: BLE001 - any failure means: no speech
         connection.send(("error", f"speech engine failed to start: {error}"))
         return
@@ -140,8 +151,13 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
             return
         text, path = request
         try:
+            finished.clear()
             engine.save_to_file(text, path)  # one file per runAndWait, never two queued
             engine.runAndWait()
+            # runAndWait may return before the file exists (see the module's docstring).
+            if not finished.wait(RENDER_SECONDS):
+                connection.send(("error", "speech engine did not finish the sentence"))
+                return  # a half-done synthesis would spill into the next file: start afresh
             connection.send(("ok", path))
         except Exception as error:  # noqa: BLE001
             connection.send(("error", str(error)))
