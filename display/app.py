@@ -66,7 +66,11 @@ class DisplayController(QObject):
         self.poller.state_received.connect(self.on_state)
         self.poller.offline.connect(self.on_offline)
         self.poller.refused.connect(self.on_refused)
-        self.speech = SpeechWorker(announcer) if announcer and settings.voice.enabled else None
+        self.speech = (
+            SpeechWorker(announcer, group_size=settings.voice.group_size)
+            if announcer and settings.voice.enabled
+            else None
+        )
         if self.speech is not None:
             self.speech.status_changed.connect(self.on_audio_status)
         self.heartbeat = HeartbeatWorker(
@@ -116,10 +120,13 @@ class DisplayController(QObject):
         if board != self.board:
             self.board = board
             self.window.show_board(board)
-        for call in self.queue.take_new(board):
+        if self.speech is not None:
+            self.speech.observe(board)  # first: a waiting call of a counter moved on is dropped
+        new_calls = self.queue.take_new(board)
+        for call in new_calls:
             self.announcement_queued.emit(call)
-            if self.speech is not None:
-                self.speech.enqueue(call)
+        if self.speech is not None and new_calls:
+            self.speech.enqueue(*new_calls)
         self.board_changed.emit(board)
 
     def on_offline(self, reason: str) -> None:
