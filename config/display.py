@@ -11,7 +11,7 @@ from config.loader import ConfigError, ServerConnection, StrictModel, load_setti
 
 DEFAULT_CALL_SENTENCE = "Nomor antrean, {number}, silakan menuju, {counter}"
 DEFAULT_RECALL_SENTENCE = "Panggilan ulang. Nomor antrean, {number}, silakan menuju, {counter}"
-# Calls spoken together: {calls} is "a dua belas, loket tiga; be lima, loket tujuh".
+# Calls spoken together: {calls} is "a dua belas ke loket tiga. be lima ke loket tujuh".
 DEFAULT_GROUP_SENTENCE = "Nomor antrean, {calls}"
 
 
@@ -55,9 +55,9 @@ class VoiceSettings(StrictModel):
     )
     rate: int = Field(default=135, ge=60, le=400, description="Words per minute")
     group_size: int = Field(
-        default=4,
+        default=6,
         ge=1,
-        le=8,
+        le=10,
         description="Calls waiting for the voice spoken together after one chime; 1: never",
     )
     volume: float = Field(default=1.0, ge=0, le=1)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.display import BoardSettings, DisplayAppSettings, ZoneSettings
+from config.display import BoardSettings, DisplayAppSettings, VoiceSettings, ZoneSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
 from display.app import DisplayController, build_window
@@ -16,6 +16,7 @@ def make_controller(qtbot, tmp_path, player=None, zone=None):
         server=ServerConnection(url="http://127.0.0.1:9", token="unused-token"),
         board=BoardSettings(fullscreen=False, highlight_seconds=1),
         zone=zone or ZoneSettings(),
+        voice=VoiceSettings(group_size=4),
     )
     window = build_window(settings)
     qtbot.addWidget(window)
@@ -35,7 +36,7 @@ def speaking(qtbot, tmp_path):
 
 def test_piled_up_calls_are_all_announced_in_order_and_listed(qtbot, speaking):
     """Five calls arriving in one state are all on the board at once, and all spoken, oldest
-    first, grouped by the voice's group size (4): two chimes, not five."""
+    first, grouped by the voice's group size: two chimes, not five."""
     controller, window, player = speaking
     controller.on_state(state([event(1, "A-001", "Loket 1")]))
     calls = [event(i, f"A-00{i}", f"Loket {i}") for i in range(1, 7)]
