@@ -40,7 +40,6 @@ def test_22_calls_at_once_are_spoken_within_a_minute(tmp_path):
     finally:
         speech.close()
     assert spoken == 22
-    print(f"22 calls spoken in {total:.1f} s")
     assert total < 60, total
 
 
