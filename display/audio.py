@@ -26,6 +26,7 @@ import os
 import struct
 import subprocess
 import threading
+import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,8 +137,16 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
         engine.setProperty("rate", rate)
         engine.setProperty("volume", volume)
         engine.setProperty("voice", voice)
+        from pyttsx3.drivers import _espeak
+
         finished = threading.Event()  # set on espeak-ng's thread once the WAV is closed
-        engine.connect("finished-utterance", lambda **_: finished.set())
+        completed: list[bool] = []
+
+        def on_finished(**values) -> None:  # False: pyttsx3 cancelled the sentence
+            completed.append(bool(values.get("completed", True)))
+            finished.set()
+
+        engine.connect("finished-utterance", on_finished)
     except Exception as error:  # noqa: BLE001 - any failure means: no speech
         connection.send(("error", f"speech engine failed to start: {error}"))
         return
@@ -152,15 +161,31 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
         text, path = request
         try:
             finished.clear()
+            completed.clear()
             engine.save_to_file(text, path)  # one file per runAndWait, never two queued
             engine.runAndWait()
             # runAndWait may return before the file exists (see the module's docstring).
-            if not finished.wait(RENDER_SECONDS):
+            if not finished.wait(RENDER_SECONDS) or not _espeak_idle(_espeak):
                 connection.send(("error", "speech engine did not finish the sentence"))
                 return  # a half-done synthesis would spill into the next file: start afresh
+            if not completed[-1]:
+                connection.send(("error", "speech engine cancelled the sentence"))
+                continue
             connection.send(("ok", path))
         except Exception as error:  # noqa: BLE001
             connection.send(("error", str(error)))
+
+
+def _espeak_idle(espeak) -> bool:
+    """Wait until espeak-ng's own thread is idle again. The finished notification comes from
+    inside its last callback; a request sent before the thread is idle finds it "playing", and
+    pyttsx3's stop() at the start of the next runAndWait then cancels the new sentence."""
+    deadline = time.monotonic() + RENDER_SECONDS
+    while espeak.IsPlaying():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
+    return True
 
 
 class SpeechSynthesizer:
@@ -223,15 +248,25 @@ class SpeechSynthesizer:
         """Write `text` spoken as a WAV file at `path`; raise SpeechUnavailable on failure."""
         path = Path(path)
         try:
-            self._render(text, path)
+            self._render_twice(text, path)
         except SpeechUnavailable as error:
             if self.voice == self.FALLBACK_VOICE:
                 raise
             log.warning("voice %r failed (%s); using %r", self.voice, error, self.FALLBACK_VOICE)
             self.close()
             self.voice = self.FALLBACK_VOICE
-            self._render(text, path)
+            self._render_twice(text, path)
         return path
+
+    def _render_twice(self, text: str, path: Path) -> None:
+        """A render that failed is tried once more in a fresh child: a sentence lost to an
+        engine race costs a second, not the call."""
+        try:
+            self._render(text, path)
+        except SpeechUnavailable as error:
+            log.warning("speech failed (%s); trying once more with a fresh engine", error)
+            self.close()
+            self._render(text, path)
 
     def close(self) -> None:
         if self._connection is not None:
