@@ -21,6 +21,7 @@ from display.core.announcements import AnnouncementQueue
 from display.core.board import Board, Zone, board_from_state
 from display.core.clock import ServerClock
 from display.core.sentence import Wording
+from display.voice_pack import PackSynthesizer, VoicePack
 from display.widgets import BoardWindow
 from display.workers import HeartbeatWorker, PollWorker, SpeechWorker
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 def build_announcer(settings: DisplayAppSettings) -> Announcer:
     voice = settings.voice
     synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    if voice.pack is not None:  # recorded clips; a sentence with a clip missing is synthesized
+        synthesizer = PackSynthesizer(VoicePack(voice.pack), synthesizer)
     return Announcer(
         CommandPlayer(voice.player), synthesizer, Wording.from_settings(voice), voice.chime
     )
@@ -90,6 +93,9 @@ class DisplayController(QObject):
         self.heartbeat.start()
 
     def stop(self) -> None:
+        # A worker thread still inside a request must not report to a window that may be gone.
+        self.poller.blockSignals(True)
+        self.heartbeat.blockSignals(True)
         self._tick.stop()
         self.poller.stop()
         self.heartbeat.stop()
