@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import subprocess
 import wave
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -254,25 +255,54 @@ def trim_silence(path: Path) -> None:
         clip.writeframes(data[2 * start : 2 * end])
 
 
-def generate_pack(folder: Path | str, synthesizer, words: Iterable[str], voice: str = "") -> list:
-    """Write one clip per word with `synthesizer` (the display's own engine), trimmed, plus
-    the manifest and a README listing the names, so an MPP can record its own."""
+def generate_pack(
+    folder: Path | str, synthesizer, words: Iterable[str], voice: str = "", replace=False
+) -> list[str]:
+    """Write the clips of `words` with `synthesizer` (the display's own engine), trimmed, plus
+    the manifest and a README listing the names, so an MPP can record its own. Clips already
+    there (perhaps the MPP's recordings) are kept unless `replace`; new clips are converted
+    (sox) to the format of those kept. Returns the names written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    pack = VoicePack(folder)
     names = list(dict.fromkeys(words))
+    kept = {} if replace else {n: p for n, p in pack.clips().items() if n in names}
+    target = pack.expected_format(kept) if kept else None
+    written = []
     for name in names:
+        if name in kept:
+            continue
         path = folder / f"{name}.wav"
         synthesizer.synthesize(name.replace("_", " "), path)
         trim_silence(path)
-    first = clip_format(folder / f"{names[0]}.wav")
+        if target is not None and clip_format(path) != target:
+            _convert(path, target)
+        written.append(name)
+    clip = target or clip_format(folder / f"{names[0]}.wav")
     manifest = {
-        "format": {"rate": first.rate, "channels": first.channels, "width": first.width},
+        "format": {"rate": clip.rate, "channels": clip.channels, "width": clip.width},
         "voice": voice,
         "clips": names,
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    (folder / README).write_text(_readme(names, first), encoding="utf-8")
-    return names
+    (folder / README).write_text(_readme(names, clip), encoding="utf-8")
+    return written
+
+
+def _convert(path: Path, clip: ClipFormat) -> None:
+    converted = path.with_suffix(".tmp.wav")
+    command = ["sox", str(path), "-r", str(clip.rate), "-c", str(clip.channels)]
+    try:
+        subprocess.run(
+            [*command, "-b", str(8 * clip.width), str(converted)],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        path.unlink(missing_ok=True)
+        raise PackFormatError(f"cannot convert {path.name} to {clip} with sox: {error}") from None
+    converted.replace(path)
 
 
 def _readme(names: list[str], clip: ClipFormat) -> str:

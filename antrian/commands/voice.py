@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         help='more words to record, e.g. counter names: --words "Meja Informasi"',
     )
+    pack.add_argument(
+        "--replace", action="store_true", help="also regenerate clips already in the folder"
+    )
     for action, help_text in (
         ("text", "print the sentence"),
         ("say", "speak it through the speaker, or write it to a WAV file with --out"),
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{error}\n")
         return 2
     if args.action == "pack":
-        return _pack(settings.voice, args.out, args.words)
+        return _pack(settings.voice, args.out, args.words, args.replace)
     kind = "recall" if args.recall else "call"
     sentence = announcement_sentence(
         args.number, args.counter, kind, Wording.from_settings(settings.voice)
@@ -99,16 +102,17 @@ def _say(sentence: str, voice, out: str | None) -> int:
     return 0
 
 
-def _pack(voice, out: str, words: list[str]) -> int:
+def _pack(voice, out: str, words: list[str], replace: bool) -> int:
     from display.audio import SpeechSynthesizer, SpeechUnavailable
     from display.core.sentence import Wording
-    from display.voice_pack import generate_pack, standard_words
+    from display.voice_pack import PackFormatError, generate_pack, standard_words
 
     names = standard_words(Wording.from_settings(voice), words)
     synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
     try:
-        generate_pack(out, synthesizer, names, voice=f"espeak-ng {voice.voice}, rate {voice.rate}")
-    except SpeechUnavailable as error:
+        source = f"espeak-ng {voice.voice}, rate {voice.rate}"
+        written = generate_pack(out, synthesizer, names, voice=source, replace=replace)
+    except (SpeechUnavailable, PackFormatError) as error:
         sys.stderr.write(f"speech failed: {error}\n")
         return 1
     except OSError as error:
@@ -116,5 +120,6 @@ def _pack(voice, out: str, words: list[str]) -> int:
         return 1
     finally:
         synthesizer.close()
-    sys.stdout.write(f"{out}: {len(names)} clips, manifest and README\n")
+    kept = len(names) - len(written)
+    sys.stdout.write(f"{out}: {len(written)} clips written, {kept} kept; manifest and README\n")
     return 0

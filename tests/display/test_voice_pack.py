@@ -157,3 +157,21 @@ def test_voice_say_speaks_from_the_configured_pack(made_pack, tmp_path, capsys):
         main(["voice", "say", "A-012", "Loket 3", "--config", str(config), "--out", str(out)]) == 0
     )
     assert frames(made_pack / "nomor_antrean.wav") in frames(out)
+
+
+@pytest.mark.skipif(not shutil.which("sox"), reason="sox not installed")
+def test_pack_keeps_an_mpps_own_recordings_and_matches_their_format(tmp_path, capsys):
+    """Generating into a folder with the MPP's own 44.1 kHz loket.wav keeps it untouched and
+    writes the other clips in its format, so the sentence can be glued."""
+    folder = tmp_path / "suara"
+    folder.mkdir()
+    own = write_wav(folder / "loket.wav", [0.2] * 22050, rate=44100)
+    recorded = own.read_bytes()
+    assert main(["voice", "pack", "--out", str(folder)]) == 0
+    assert "1 kept" in capsys.readouterr().out
+    assert (folder / "loket.wav").read_bytes() == recorded
+    assert json.loads((folder / MANIFEST).read_text())["format"]["rate"] == 44100
+    out = VoicePack(folder).render(announcement_sentence("A-012", "Loket 3"), tmp_path / "a.wav")
+    with wave.open(str(out), "rb") as sentence:
+        assert sentence.getframerate() == 44100
+    assert frames(folder / "loket.wav") in frames(out)
