@@ -1,7 +1,8 @@
 """The display app: `main()` loads the settings, builds the parts and connects their signals.
 
 Data flow: PollWorker (thread) -> state dict -> Board (core) -> BoardWindow (widgets);
-new calls from the AnnouncementQueue (core) -> SpeechWorker (thread) -> chime + voice.
+new calls from the AnnouncementQueue (core) -> SpeechWorker (thread, which also gets each
+state to drop calls gone stale and to group a pile-up: AnnouncementPolicy) -> chime + voice.
 """
 
 from __future__ import annotations
