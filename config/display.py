@@ -7,10 +7,12 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from config.loader import ServerConnection, StrictModel, load_settings
+from config.loader import ConfigError, ServerConnection, StrictModel, load_settings
 
-DEFAULT_CALL_SENTENCE = "Nomor antrian, {number}, silakan menuju, {counter}"
-DEFAULT_RECALL_SENTENCE = "Panggilan ulang. Nomor antrian, {number}, silakan menuju, {counter}"
+DEFAULT_CALL_SENTENCE = "Nomor antrean, {number}, silakan menuju, {counter}"
+DEFAULT_RECALL_SENTENCE = "Panggilan ulang. Nomor antrean, {number}, silakan menuju, {counter}"
+# Calls spoken together: {calls} is "a dua belas ke loket tiga. be lima ke loket tujuh".
+DEFAULT_GROUP_SENTENCE = "Nomor antrean, {calls}"
 
 
 class BoardSettings(StrictModel):
@@ -73,6 +75,12 @@ class VoiceSettings(StrictModel):
         default="id", description='espeak-ng voice: "id", or "mb-id1" when mbrola-id1 is installed'
     )
     rate: int = Field(default=135, ge=60, le=400, description="Words per minute")
+    group_size: int = Field(
+        default=6,
+        ge=1,
+        le=10,
+        description="Calls waiting for the voice spoken together after one chime; 1: never",
+    )
     volume: float = Field(default=1.0, ge=0, le=1)
     repeat: int = Field(default=1, ge=1, le=3, description="How often the sentence is said")
     read_digits: bool = Field(
@@ -92,6 +100,11 @@ class VoiceSettings(StrictModel):
     )
     call_sentence: str = DEFAULT_CALL_SENTENCE
     recall_sentence: str = DEFAULT_RECALL_SENTENCE
+    group_sentence: str = DEFAULT_GROUP_SENTENCE
+    pack: Path | None = Field(
+        default=None,
+        description="Folder of recorded WAV clips spoken by concatenation (antrian voice pack)",
+    )
     pronounce: dict[str, str] = Field(
         default_factory=dict,
         description='How to say a word of a counter name: {"PDAM" = "pe de a em"}',
@@ -109,6 +122,17 @@ class VoiceSettings(StrictModel):
             value.format(number="", counter="")
         except (KeyError, IndexError, ValueError):
             raise ConfigProblem("only_placeholders", names="{number}, {counter}") from None
+        return value
+
+    @field_validator("group_sentence")
+    @classmethod
+    def _has_calls(cls, value: str) -> str:
+        if "{calls}" not in value:
+            raise ValueError("must contain {calls}")
+        try:
+            value.format(calls="")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("only {calls} may appear in braces") from None
         return value
 
 
@@ -134,4 +158,12 @@ def load_display_settings(path: Path | str) -> DisplayAppSettings:
             updates[key] = (path.parent / value).resolve()
     if updates:
         settings = settings.model_copy(update={"board": board.model_copy(update=updates)})
+    pack = settings.voice.pack
+    if pack is not None:
+        if not pack.is_absolute():
+            pack = (path.parent / pack).resolve()
+            voice = settings.voice.model_copy(update={"pack": pack})
+            settings = settings.model_copy(update={"voice": voice})
+        if not pack.is_dir():
+            raise ConfigError(path, [f"voice.pack: folder {pack} not found"])
     return settings

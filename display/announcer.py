@@ -1,5 +1,6 @@
-"""The announcer without Qt: for one call, the chime and then the spoken sentence, blocking
-until both have played, so calls never overlap and are never cut off."""
+"""The announcer without Qt: for one call, or a few spoken together, the chime and then the
+spoken sentence, blocking until both have played, so calls never overlap and are never cut
+off."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from display.audio import (
     make_silence,
 )
 from display.core.board import Call
-from display.core.sentence import Wording, announcement_sentence
+from display.core.sentence import Wording, calls_sentence
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +75,13 @@ class Announcer:
                 problems.append(("speech", str(error)))
         return self._set_status(problems)
 
-    def announce(self, call: Call) -> AudioStatus:
-        """Chime, then the sentence; problems are logged and reported, never raised."""
+    def announce(self, *calls: Call) -> AudioStatus:
+        """One chime, then one sentence for `calls`; problems are logged and reported, never
+        raised."""
         problems: list[tuple[str, str]] = []
-        sentence = announcement_sentence(call.number, call.counter_name, call.kind, self.wording)
-        log.info("announcing %s %s -> %s: %s", call.kind, call.number, call.counter_name, sentence)
+        sentence = calls_sentence(calls, self.wording)
+        said = ", ".join(f"{c.kind} {c.number} -> {c.counter_name}" for c in calls)
+        log.info("announcing %s: %s", said, sentence)
         # The chime first, so the hall hears something at once; the sentence is rendered after.
         if self.chime_path is not None and not self._play(self.chime_path, problems):
             return self._set_status(problems)  # no device: the sentence would fail the same way

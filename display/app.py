@@ -1,7 +1,8 @@
 """The display app: `main()` loads the settings, builds the parts and connects their signals.
 
 Data flow: PollWorker (thread) -> state dict -> Board (core) -> BoardWindow (widgets);
-new calls from the AnnouncementQueue (core) -> SpeechWorker (thread) -> chime + voice.
+new calls from the AnnouncementQueue (core) -> SpeechWorker (thread, which also gets each
+state to drop calls gone stale and to group a pile-up: AnnouncementPolicy) -> chime + voice.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from display.core.announcements import AnnouncementQueue
 from display.core.board import Board, Link, Zone, board_from_state
 from display.core.clock import ServerClock
 from display.core.sentence import Wording
+from display.voice_pack import PackSynthesizer, VoicePack
 from display.widgets import BoardWindow
 from display.workers import HeartbeatWorker, PollWorker, SpeechWorker
 
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 def build_announcer(settings: DisplayAppSettings) -> Announcer:
     voice = settings.voice
     synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    if voice.pack is not None:  # recorded clips; a sentence with a clip missing is synthesized
+        synthesizer = PackSynthesizer(VoicePack(voice.pack), synthesizer)
     return Announcer(
         CommandPlayer(voice.player), synthesizer, Wording.from_settings(voice), voice.chime
     )
@@ -74,7 +78,11 @@ class DisplayController(QObject):
         self.poller.state_received.connect(self.on_state)
         self.poller.link_changed.connect(self.on_link_changed)
         self.poller.refused.connect(self.on_refused)
-        self.speech = SpeechWorker(announcer) if announcer and settings.voice.enabled else None
+        self.speech = (
+            SpeechWorker(announcer, group_size=settings.voice.group_size)
+            if announcer and settings.voice.enabled
+            else None
+        )
         if self.speech is not None:
             self.speech.status_changed.connect(self.on_audio_status)
         self.heartbeat = HeartbeatWorker(
@@ -95,6 +103,9 @@ class DisplayController(QObject):
         self.heartbeat.start()
 
     def stop(self) -> None:
+        # A worker thread still inside a request must not report to a window that may be gone.
+        self.poller.blockSignals(True)
+        self.heartbeat.blockSignals(True)
         self._tick.stop()
         self.poller.stop()
         self.heartbeat.stop()
@@ -121,10 +132,13 @@ class DisplayController(QObject):
         if board != self.board:
             self.board = board
             self.window.show_board(board)
-        for call in self.queue.take_new(board):
+        if self.speech is not None:
+            self.speech.observe(board)  # first: a waiting call of a counter moved on is dropped
+        new_calls = self.queue.take_new(board)
+        for call in new_calls:
             self.announcement_queued.emit(call)
-            if self.speech is not None:
-                self.speech.enqueue(call)
+        if self.speech is not None and new_calls:
+            self.speech.enqueue(*new_calls)
         self.board_changed.emit(board)
 
     def on_link_changed(self) -> None:

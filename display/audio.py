@@ -8,7 +8,13 @@ pyttsx3 2.99 pitfalls this module designs around (measured, see the issue):
 - two queued `save_to_file` calls keep only the last file -> exactly one `save_to_file` per
   `runAndWait`;
 - `say()` plays through `aplay` and fails silently without a sound device -> we never call
-  `say()`: speech is rendered to a WAV and played by our player, whose failure we can see.
+  `say()`: speech is rendered to a WAV and played by our player, whose failure we can see;
+- the *first* `runAndWait` after `init` returns after one 10 ms turn of the driver loop, before
+  espeak-ng has written anything: the properties set before it are queued, and the engine's
+  own end-of-loop command is pumped with them, so the loop stops before the synthesis starts.
+  Idle, espeak-ng is usually done within those 10 ms; on a busy CPU it is not, and the file
+  comes later (or is overwritten by the next request's buffer) -> the child waits for the
+  engine's "finished-utterance" notification, sent after the WAV is written and closed.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import struct
 import subprocess
 import threading
+import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +36,9 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE = 22050
 # A WAV this short means the engine produced nothing (e.g. an mbrola voice without its files).
 MIN_SPEECH_SECONDS = 0.2
+# How long the child waits for espeak-ng to finish one sentence after runAndWait (a sentence
+# takes ~10-250 ms of CPU; a machine starved for seconds still gets there).
+RENDER_SECONDS = 15.0
 
 
 class AudioUnavailable(Exception):
@@ -127,6 +137,16 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
         engine.setProperty("rate", rate)
         engine.setProperty("volume", volume)
         engine.setProperty("voice", voice)
+        from pyttsx3.drivers import _espeak
+
+        finished = threading.Event()  # set on espeak-ng's thread once the WAV is closed
+        completed: list[bool] = []
+
+        def on_finished(**values) -> None:  # False: pyttsx3 cancelled the sentence
+            completed.append(bool(values.get("completed", True)))
+            finished.set()
+
+        engine.connect("finished-utterance", on_finished)
     except Exception as error:  # noqa: BLE001 - any failure means: no speech
         connection.send(("error", f"speech engine failed to start: {error}"))
         return
@@ -140,11 +160,32 @@ def _speech_child(connection, voice: str, rate: int, volume: float) -> None:
             return
         text, path = request
         try:
+            finished.clear()
+            completed.clear()
             engine.save_to_file(text, path)  # one file per runAndWait, never two queued
             engine.runAndWait()
+            # runAndWait may return before the file exists (see the module's docstring).
+            if not finished.wait(RENDER_SECONDS) or not _espeak_idle(_espeak):
+                connection.send(("error", "speech engine did not finish the sentence"))
+                return  # a half-done synthesis would spill into the next file: start afresh
+            if not completed[-1]:
+                connection.send(("error", "speech engine cancelled the sentence"))
+                continue
             connection.send(("ok", path))
         except Exception as error:  # noqa: BLE001
             connection.send(("error", str(error)))
+
+
+def _espeak_idle(espeak) -> bool:
+    """Wait until espeak-ng's own thread is idle again. The finished notification comes from
+    inside its last callback; a request sent before the thread is idle finds it "playing", and
+    pyttsx3's stop() at the start of the next runAndWait then cancels the new sentence."""
+    deadline = time.monotonic() + RENDER_SECONDS
+    while espeak.IsPlaying():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
+    return True
 
 
 class SpeechSynthesizer:
@@ -207,15 +248,25 @@ class SpeechSynthesizer:
         """Write `text` spoken as a WAV file at `path`; raise SpeechUnavailable on failure."""
         path = Path(path)
         try:
-            self._render(text, path)
+            self._render_twice(text, path)
         except SpeechUnavailable as error:
             if self.voice == self.FALLBACK_VOICE:
                 raise
             log.warning("voice %r failed (%s); using %r", self.voice, error, self.FALLBACK_VOICE)
             self.close()
             self.voice = self.FALLBACK_VOICE
-            self._render(text, path)
+            self._render_twice(text, path)
         return path
+
+    def _render_twice(self, text: str, path: Path) -> None:
+        """A render that failed is tried once more in a fresh child: a sentence lost to an
+        engine race costs a second, not the call."""
+        try:
+            self._render(text, path)
+        except SpeechUnavailable as error:
+            log.warning("speech failed (%s); trying once more with a fresh engine", error)
+            self.close()
+            self._render(text, path)
 
     def close(self) -> None:
         if self._connection is not None:

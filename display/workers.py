@@ -9,15 +9,16 @@ thread is simply dropped. Workers never touch widgets.
 from __future__ import annotations
 
 import logging
-import queue
 import threading
+import time
 
 from PySide6.QtCore import QObject, Signal
 
 from client import ApiClient, ClientError, LinkWatch, NotAuthorized, Refused
 from display.announcer import Announcer
 from display.audio import AudioStatus
-from display.core.board import Call
+from display.core.announcements import AnnouncementPolicy
+from display.core.board import Board, Call
 
 log = logging.getLogger(__name__)
 
@@ -156,34 +157,58 @@ class HeartbeatWorker(QObject):
 
 
 class SpeechWorker(QObject):
-    """Announces queued calls one after another on its own thread, never overlapping."""
+    """Announces queued calls on its own thread, never overlapping. What to say next is the
+    AnnouncementPolicy's: calls piled up are spoken together, and a call whose counter has
+    moved on by the time the voice is free is dropped, judged by the newest state given to
+    `observe` (so call `observe` with each state before `enqueue`-ing its new calls)."""
 
-    started = Signal(object)  # Call
-    finished = Signal(object)  # Call
+    started = Signal(object)  # tuple[Call, ...] spoken together
+    finished = Signal(object)  # tuple[Call, ...]
     status_changed = Signal(object)  # AudioStatus
     pending_changed = Signal(int)
 
-    def __init__(self, announcer: Announcer, check_at_start: bool = True):
+    def __init__(
+        self,
+        announcer: Announcer,
+        check_at_start: bool = True,
+        group_size: int = 1,
+        clock=time.monotonic,
+    ):
         super().__init__()
         self.announcer = announcer
         self.check_at_start = check_at_start
         self.status = AudioStatus()
-        self._calls: queue.Queue[Call | None] = queue.Queue()
+        self._policy = AnnouncementPolicy(group_size, clock)
+        self._wake = threading.Condition()  # guards _policy and _stopping
+        self._stopping = False
         self._thread = threading.Thread(target=self._loop, name="display-speech", daemon=True)
 
     @property
     def pending(self) -> int:
-        return self._calls.qsize()
+        with self._wake:
+            return self._policy.pending
 
     def start(self) -> None:
         self._thread.start()
 
-    def enqueue(self, call: Call) -> None:
-        self._calls.put(call)
-        self.pending_changed.emit(self._calls.qsize())
+    def observe(self, board: Board) -> None:
+        """The newest state: calls whose counter has moved on are not spoken late."""
+        with self._wake:
+            self._policy.observe(board)
+
+    def enqueue(self, *calls: Call) -> None:
+        """Calls of one state come in together, so a pile-up is grouped from the start."""
+        with self._wake:
+            for call in calls:
+                self._policy.add(call)
+            pending = self._policy.pending
+            self._wake.notify()
+        self.pending_changed.emit(pending)
 
     def stop(self) -> None:
-        self._calls.put(None)
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
         stop_player = getattr(self.announcer.player, "stop", None)
         if stop_player:
             stop_player()
@@ -193,17 +218,33 @@ class SpeechWorker(QObject):
             self.status = status
             self.status_changed.emit(status)
 
+    def _next(self) -> tuple[Call, ...] | None:
+        """Blocks until there is something to say; None when stopping."""
+        with self._wake:
+            while True:
+                if self._stopping:
+                    return None
+                if self._policy.pending:
+                    calls = tuple(self._policy.take())  # may drop every waiting call
+                    pending = self._policy.pending
+                    if calls:
+                        break
+                    self.pending_changed.emit(pending)
+                    continue
+                self._wake.wait()
+        self.pending_changed.emit(pending)
+        return calls
+
     def _loop(self) -> None:
         if self.check_at_start:
             self._report(self.announcer.check())
-        while (call := self._calls.get()) is not None:
-            self.pending_changed.emit(self._calls.qsize())
-            self.started.emit(call)
+        while (calls := self._next()) is not None:
+            self.started.emit(calls)
             try:
-                self._report(self.announcer.announce(call))
+                self._report(self.announcer.announce(*calls))
             except Exception:  # a bug here must not silence every later call
-                log.exception("announcing %s failed", call.number)
-            self.finished.emit(call)
+                log.exception("announcing %s failed", ", ".join(c.number for c in calls))
+            self.finished.emit(calls)
         closer = getattr(self.announcer.synthesizer, "close", None)
         if closer:
             closer()

@@ -388,6 +388,33 @@ def check_voice(context: Context) -> Outcome:
     )
 
 
+def check_voice_pack(context: Context) -> Outcome:
+    """The clips the announcer needs, when [voice] pack names a folder of recordings."""
+    from display.core.sentence import Wording
+    from display.voice_pack import README, VoicePack, standard_words
+
+    if not voice_enabled(context):
+        return Outcome("skip", context.text("voice_disabled"))
+    voice = context.settings.voice
+    if voice.pack is None:
+        return Outcome("skip", context.text("pack_none"))
+    pack = VoicePack(voice.pack)
+    needed = standard_words(Wording.from_settings(voice))
+    missing, bad = pack.problems(needed)
+    if not missing and not bad:
+        return Outcome("ok", context.text("pack_ok", path=voice.pack, count=len(needed)))
+    details = []
+    if missing:
+        names = ", ".join(f"{name}.wav" for name in missing)
+        details.append(
+            context.text("pack_missing", path=voice.pack, count=len(missing), names=names)
+        )
+    if bad:
+        details.append(context.text("pack_bad", problems="; ".join(bad)))
+    fix = context.text("pack_fix", path=voice.pack, readme=voice.pack / README, config=context.path)
+    return Outcome("warn", " ".join(details), fix)
+
+
 def _run_quiet(command: list[str]) -> str:
     """stdout of `command`, or "" when it is missing, fails or takes too long."""
     try:
@@ -548,6 +575,7 @@ KIOSK_CHECKS = [
 DISPLAY_CHECKS = [
     *SERVER_CHECKS,
     Check("voice", _fixed(2 * VOICE_TIMEOUT + COMMAND_TIMEOUT), check_voice, needs=("config",)),
+    Check("voice_pack", _fixed(COMMAND_TIMEOUT), check_voice_pack, needs=("config",)),
     Check("sound", _fixed(3 * COMMAND_TIMEOUT), check_sound, needs=("config",)),
     Check("say_test", _fixed(SAY_TEST_TIMEOUT), check_say_test, needs=("voice", "sound")),
     Check("screen", _fixed(SCREEN_TIMEOUT + 1), check_screen, needs=("config",)),

@@ -42,6 +42,7 @@ TEXTS = Catalog(
         "title_token": ("Token perangkat", "Device token"),
         "title_printer": ("Printer", "Printer"),
         "title_voice": ("Suara (espeak-ng)", "Voice (espeak-ng)"),
+        "title_voice_pack": ("Paket suara", "Voice pack"),
         "title_sound": ("Perangkat suara", "Sound device"),
         "title_screen": ("Layar", "Screen"),
         "title_print_test": ("Cetak halaman uji", "Test page"),
@@ -431,6 +432,32 @@ TEXTS = Catalog(
         "voice_failed_fix": (
             "Pasang ulang: sudo apt-get install --reinstall espeak-ng; lalu jalankan doctor lagi",
             "Reinstall: sudo apt-get install --reinstall espeak-ng; then run doctor again",
+        ),
+        "pack_none": (
+            "Tanpa paket suara: kalimat diucapkan mesin suara",
+            "No voice pack: sentences are spoken by the speech engine",
+        ),
+        "pack_ok": (
+            "Paket suara {path}: {count} rekaman lengkap",
+            "Voice pack {path}: all {count} clips present",
+        ),
+        "pack_missing": (
+            "Paket suara {path} kurang {count} rekaman: {names}. Kalimat yang memakainya "
+            "diucapkan utuh oleh mesin suara",
+            "Voice pack {path} lacks {count} clip(s): {names}. Sentences that need them are "
+            "spoken whole by the speech engine",
+        ),
+        "pack_bad": (
+            "Rekaman paket suara tidak bisa dipakai: {problems}",
+            "Voice pack clips that cannot be used: {problems}",
+        ),
+        "pack_fix": (
+            "Rekam berkas itu di {path} (WAV, format yang sama dengan rekaman lain; daftar nama "
+            "di {readme}), atau buat paket bawaan: antrian voice pack --out {path} --config "
+            "{config}",
+            "Record those files in {path} (WAV, the same format as the other clips; names in "
+            "{readme}), or make the default pack: antrian voice pack --out {path} --config "
+            "{config}",
         ),
         "sound_ok": ("{device}", "{device}"),
         "sound_missing": (

@@ -45,7 +45,7 @@ def test_real_speech_wav_has_a_plausible_length(synthesizer, tmp_path):
 @needs_espeak
 def test_one_engine_serves_many_sentences_in_turn(synthesizer, tmp_path):
     """Sentences rendered one after another each get their own file (no lost save_to_file)."""
-    short = synthesizer.synthesize("Nomor antrian, a satu.", tmp_path / "one.wav")
+    short = synthesizer.synthesize("Nomor antrean, a satu.", tmp_path / "one.wav")
     long = synthesizer.synthesize(
         announcement_sentence("J-1234", "Loket 21", "recall"), tmp_path / "two.wav"
     )
@@ -57,7 +57,7 @@ def test_missing_mbrola_voice_falls_back_to_espeak_indonesian(tmp_path):
     """An mbrola voice without its files does not silence the announcer."""
     speech = SpeechSynthesizer(voice="mb-id1")
     try:
-        path = speech.synthesize("Nomor antrian, a satu.", tmp_path / "speech.wav")
+        path = speech.synthesize("Nomor antrean, a satu.", tmp_path / "speech.wav")
         assert wav_seconds(path) > 0.5
     finally:
         speech.close()

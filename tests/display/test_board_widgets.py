@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.display import BoardSettings, DisplayAppSettings, ZoneSettings
+from config.display import BoardSettings, DisplayAppSettings, VoiceSettings, ZoneSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
 from display.app import DisplayController, build_window
@@ -16,6 +16,7 @@ def make_controller(qtbot, tmp_path, player=None, zone=None):
         server=ServerConnection(url="http://127.0.0.1:9", token="unused-token"),
         board=BoardSettings(fullscreen=False, highlight_seconds=1),
         zone=zone or ZoneSettings(),
+        voice=VoiceSettings(group_size=4),
     )
     window = build_window(settings)
     qtbot.addWidget(window)
@@ -34,18 +35,27 @@ def speaking(qtbot, tmp_path):
 
 
 def test_piled_up_calls_are_all_announced_in_order_and_listed(qtbot, speaking):
-    """Five calls arriving in one state are all spoken, oldest first, and all on the board."""
+    """Five calls arriving in one state are all on the board at once, and all spoken, oldest
+    first, grouped by the voice's group size: two chimes, not five."""
     controller, window, player = speaking
     controller.on_state(state([event(1, "A-001", "Loket 1")]))
-    calls = [event(i, f"A-00{i}", "Loket 1") for i in range(1, 7)]
+    calls = [event(i, f"A-00{i}", f"Loket {i}") for i in range(1, 7)]
+    piled = state(calls, version=6)
+    piled["counters"] = [
+        {"id": i, "name": f"Loket {i}", "status": "open", "serving": f"A-00{i}", "services": ["A"]}
+        for i in range(1, 7)
+    ]
     finished = []
     controller.speech.finished.connect(finished.append)
-    controller.on_state(state(calls, version=6))
-    qtbot.waitUntil(lambda: len(finished) == 5, timeout=5000)
-    assert [c.number for c in finished] == ["A-002", "A-003", "A-004", "A-005", "A-006"]
-    assert window.call_panel.shown_call.number == "A-006"
+    controller.on_state(piled)
+    assert window.call_panel.shown_call.number == "A-006"  # the board did not wait
     listed = [number.text() for number, _ in window.recent.rows]
     assert listed == ["A-005", "A-004", "A-003", "A-002"]
+    qtbot.waitUntil(lambda: sum(len(group) for group in finished) == 5, timeout=5000)
+    assert [[c.number for c in group] for group in finished] == [
+        ["A-002", "A-003", "A-004", "A-005"],
+        ["A-006"],
+    ]
 
 
 def test_highlight_flashes_then_stays_steady(qtbot, tmp_path):

@@ -37,7 +37,7 @@ def test_config_errors_name_the_key(tmp_path):
 def test_voice_text_prints_the_sentence(capsys):
     """`antrian voice text A-012 "Loket 3"` prints what the display would say."""
     assert main(["voice", "text", "A-012", "Loket 3"]) == 0
-    assert capsys.readouterr().out == "Nomor antrian, a dua belas, silakan menuju, loket tiga.\n"
+    assert capsys.readouterr().out == "Nomor antrean, a dua belas, silakan menuju, loket tiga.\n"
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng not installed")

@@ -60,7 +60,7 @@ def test_call_reaches_board_and_announcer_once(qtbot, display, desk):
     qtbot.waitUntil(lambda: any(w.waiting == 1 for w in controller.board.waiting if w.code == "A"))
     assert [(c.number, c.kind) for c in queued] == [(ticket["number"], "call")]
     assert ticket["number"] == "A-001"  # a fresh database
-    assert synthesizer.sentences == ["Nomor antrian, a satu, silakan menuju, loket satu."]
+    assert synthesizer.sentences == ["Nomor antrean, a satu, silakan menuju, loket satu."]
 
 
 def test_recall_is_announced_again(qtbot, display, desk):
@@ -76,22 +76,32 @@ def test_recall_is_announced_again(qtbot, display, desk):
         (ticket["number"], "call"),
         (ticket["number"], "recall"),
     ]
-    qtbot.waitUntil(lambda: len(synthesizer.sentences) == 2, timeout=5000)
-    assert synthesizer.sentences[1].startswith("Panggilan ulang.")
+    # The original is spoken if the voice got to it first; otherwise the recall replaced it.
+    qtbot.waitUntil(
+        lambda: (
+            bool(synthesizer.sentences) and synthesizer.sentences[-1].startswith("Panggilan ulang.")
+        ),
+        timeout=5000,
+    )
+    assert len(synthesizer.sentences) in (1, 2)
     qtbot.waitUntil(lambda: not window.call_panel.badge.isHidden(), timeout=2000)
 
 
 def test_quick_calls_are_spoken_one_after_the_other(qtbot, display, desk):
-    """Two calls a moment apart: chime and speech of the first end before the second starts."""
+    """Two calls a moment apart: the second is always spoken, never overlapping the first; the
+    first only if the voice got to it before the counter finished it (never late)."""
     controller, window, player, synthesizer, queued = display
     kiosk, operator, counter = desk
     first, second = kiosk.issue_ticket("A"), kiosk.issue_ticket("A")
     operator.call_next(counter)
     operator.finish(counter)
     operator.call_next(counter)
-    qtbot.waitUntil(lambda: len(player.announcement_plays()) == 4, timeout=8000)
+    qtbot.waitUntil(
+        lambda: bool(synthesizer.sentences) and "a dua," in synthesizer.sentences[-1], timeout=8000
+    )
+    qtbot.waitUntil(lambda: len(player.announcement_plays()) == 2 * len(synthesizer.sentences))
     plays = player.announcement_plays()
-    assert [name for name, _, _ in plays] == ["chime.wav", "speech.wav"] * 2
+    assert [name for name, _, _ in plays] == ["chime.wav", "speech.wav"] * (len(plays) // 2)
     for (_, _, previous_end), (_, start, _) in zip(plays, plays[1:], strict=False):
         assert start >= previous_end
     assert [c.number for c in queued] == [first["number"], second["number"]]

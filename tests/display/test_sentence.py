@@ -142,7 +142,7 @@ def test_default_call_sentence():
     """The default call sentence names the number and then the counter."""
     assert (
         announcement_sentence("A-012", "Loket 3")
-        == "Nomor antrian, a dua belas, silakan menuju, loket tiga."
+        == "Nomor antrean, a dua belas, silakan menuju, loket tiga."
     )
 
 
