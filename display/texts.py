@@ -5,7 +5,7 @@ from config import Catalog
 TEXTS = Catalog(
     {
         "window_title": ("Antrian MPP — Layar Panggilan", "Antrian MPP — Call Board"),
-        "now_calling": ("NOMOR ANTRIAN", "NOW CALLING"),
+        "now_calling": ("NOMOR ANTREAN", "NOW CALLING"),
         "go_to": ("SILAKAN MENUJU", "PLEASE GO TO"),
         "recall_badge": ("PANGGILAN ULANG", "CALLED AGAIN"),
         "no_call_yet": ("Belum ada panggilan", "No calls yet"),

@@ -13,8 +13,8 @@ from kiosk.core.issuing import PRINTER, TicketPrinterPort
 log = logging.getLogger(__name__)
 
 
-def ticket_print_from_api(ticket: dict):
-    """The server's ticket JSON → the printer's TicketPrint."""
+def ticket_print_from_api(ticket: dict, language: str | None = None):
+    """The server's ticket JSON → the printer's TicketPrint, in the citizen's `language`."""
     from printer import TicketPrint
 
     service = ticket.get("service") or {}
@@ -27,6 +27,8 @@ def ticket_print_from_api(ticket: dict):
         eta_minutes=ticket.get("eta_minutes"),
         priority=ticket.get("priority"),
         tracking_url=ticket.get("tracking_url"),
+        counters=service.get("counters") or (),  # "Dilayani di Loket 1, 2, dan 3"
+        language=language,
     )
 
 
@@ -48,11 +50,11 @@ class EscposPrinterPort:
         kind = TEST_PRINTER if self.settings.type == "dummy" else PRINTER
         return PrinterStatus(online=online, paper=paper, detail=answer.problem or "", kind=kind)
 
-    def print_ticket(self, ticket: dict) -> None:
+    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
         from printer import PrinterError
 
         try:
-            self.printer.print_ticket(ticket_print_from_api(ticket))
+            self.printer.print_ticket(ticket_print_from_api(ticket, language))
         except PrinterError as error:
             raise PrintFailed(error.code, str(error)) from None
         except (KeyError, TypeError, ValueError) as error:
@@ -74,7 +76,7 @@ class ScreenOnlyPort:
     def status(self) -> PrinterStatus:
         return SCREEN_ONLY
 
-    def print_ticket(self, ticket: dict) -> None:
+    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
         raise PrintFailed("no_printer", "this kiosk has no printer")
 
     def print_test_page(self) -> None:

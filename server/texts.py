@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from config import Catalog
+from config.i18n import clock_text
 
 TEXTS = Catalog(
     {
@@ -162,7 +163,7 @@ def reason_text(reason: str, now: dt.datetime, next_open: dt.datetime | None, la
     text = TEXTS.get(reason, language)
     if next_open is None:
         return text
-    clock = next_open.strftime("%H.%M" if language == "id" else "%H:%M")
+    clock = clock_text(next_open, language)
     days = (next_open.date() - now.date()).days
     if days == 0:
         when = TEXTS.get("today", language, time=clock)

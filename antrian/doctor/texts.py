@@ -481,8 +481,8 @@ TEXTS = Catalog(
             "Chime and sentence played; listen in the hall",
         ),
         "say_test_sentence": (
-            "Tes suara. Nomor antrian, A satu, silakan menuju, loket satu",
-            "Tes suara. Nomor antrian, A satu, silakan menuju, loket satu",
+            "Tes suara. Nomor antrean, A satu, silakan menuju, loket satu",
+            "Tes suara. Nomor antrean, A satu, silakan menuju, loket satu",
         ),
         "say_test_failed": ("Tidak terdengar: {error}", "Nothing was heard: {error}"),
         # Screen

@@ -6,7 +6,9 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
+
+from config.i18n import clock_text
 
 
 class ServerClock:
@@ -35,4 +37,4 @@ def date_text(moment: dt.datetime, language: str = "id") -> str:
 
 def time_text(moment: dt.datetime, language: str = "id") -> str:
     """'09.05' in Indonesian, '09:05' in English (24-hour in both)."""
-    return format_time(moment, "HH.mm" if language == "id" else "HH:mm", locale=language)
+    return clock_text(moment, language)

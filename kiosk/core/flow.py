@@ -175,7 +175,9 @@ class KioskFlow:
         service = next((s for s in agency.services if s.code == code), None)
         if service is None or not service.open:
             return None
-        self._attempt = IssueRequest(code, self.state.priority, self._new_key())
+        self._attempt = IssueRequest(
+            code, self.state.priority, self._new_key(), self.state.language
+        )
         self._set(screen=Screen.ISSUING, service=service, result=None, issue_slow=False)
         return self._attempt
 

@@ -111,8 +111,9 @@ class QueueServer(Protocol):
 class TicketPrinterPort(Protocol):
     def status(self) -> PrinterStatus: ...
 
-    def print_ticket(self, ticket: dict) -> None:
-        """Print one ticket as the server returned it; raise PrintFailed when it did not."""
+    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
+        """Print one ticket as the server returned it, its texts in `language` (None: the
+        printer's setting); raise PrintFailed when it did not print."""
 
 
 class Outcome(StrEnum):
@@ -129,6 +130,7 @@ class IssueRequest:
     service_code: str
     priority: str | None
     idempotency_key: str
+    language: str = "id"  # the citizen's language when they tapped: the ticket speaks it
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ def issue_and_print(
         log.warning("ticket %s shown on screen only: %s", ticket.get("number"), reason)
         return _unprinted(Outcome.ON_SCREEN, ticket, reason, status)
     try:
-        printer.print_ticket(ticket)
+        printer.print_ticket(ticket, request.language)
     except PrintFailed as error:
         log.error("ticket %s did not print: %s (%s)", ticket.get("number"), error.code, error)
         return _unprinted(Outcome.PRINT_FAILED, ticket, error.code, status)

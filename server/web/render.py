@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from config.i18n import clock_text
 from server.errors import ServerError
 from server.texts import message
 from server.web.texts import KEYS, PRIORITY_KEYS, TEXTS
@@ -48,11 +49,11 @@ def error_text(error: ServerError, lang: str) -> str:
     return message(error.code, lang, **error.values)
 
 
-def clock_text(iso: str | None) -> str:
+def iso_clock_text(iso: str | None) -> str:
     """'09.05' from a stored ISO time (the site's local time, as stored)."""
     if not iso:
         return ""
-    return dt.datetime.fromisoformat(iso).strftime("%H.%M")
+    return clock_text(dt.datetime.fromisoformat(iso))
 
 
 def minutes_since(iso: str | None, now: dt.datetime) -> int:
@@ -82,7 +83,7 @@ def render(
         path=request.url.path,
         query=request.url.query,
         now=now,
-        clock=clock_text,
+        clock=iso_clock_text,
         minutes_since=lambda iso: minutes_since(iso, now),
         text_keys=KEYS,
         priority_key=lambda code: PRIORITY_KEYS.get(code, "priority_other"),

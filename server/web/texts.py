@@ -112,7 +112,7 @@ TEXTS = Catalog(
             "The counter is on a break. Press “Reopen” to continue.",
         ),
         "hint_call_next": (
-            "Tekan “Panggil berikutnya” untuk memanggil antrian.",
+            "Tekan “Panggil berikutnya” untuk memanggil antrean.",
             "Press “Call next” to call the next ticket.",
         ),
         "hint_queue_empty": ("Belum ada yang menunggu.", "Nobody is waiting yet."),
@@ -124,12 +124,12 @@ TEXTS = Catalog(
         "and_more": ("dan {n} lainnya", "and {n} more"),
         "nobody_waiting": ("Tidak ada yang menunggu.", "Nobody is waiting."),
         "no_shows_today": ("Tidak hadir hari ini ({n})", "No-shows today ({n})"),
-        "reactivate": ("Kembalikan ke antrian", "Put back in line"),
+        "reactivate": ("Kembalikan ke antrean", "Put back in line"),
         "transfer_title": ("Alihkan ke layanan lain", "Transfer to another service"),
         "transfer_to": ("Layanan tujuan", "Target service"),
         "choose_service": ("— pilih layanan —", "— choose a service —"),
         "cancel": ("Batal", "Cancel"),
-        "ticket_number": ("Nomor antrian", "Ticket number"),
+        "ticket_number": ("Nomor antrean", "Ticket number"),
         "ticket_number_hint": (
             "Misalnya A-012 atau A12; hanya nomor yang sedang menunggu di loket ini.",
             "For example A-012 or A12; only a number waiting at this counter.",
@@ -148,16 +148,16 @@ TEXTS = Catalog(
             "{number} dialihkan ke {service}.",
             "{number} transferred to {service}.",
         ),
-        "done_reactivated": ("{number} kembali ke antrian.", "{number} is back in line."),
+        "done_reactivated": ("{number} kembali ke antrean.", "{number} is back in line."),
         "done_paused": ("Loket istirahat.", "The counter is on a break."),
         "done_resumed": ("Loket buka kembali.", "The counter is open again."),
         "choose_service_first": ("Pilih layanan tujuan dulu.", "Choose a target service first."),
         "bad_ticket_number": (
-            "“{value}” bukan nomor antrian; tulis misalnya A-012.",
+            "“{value}” bukan nomor antrean; tulis misalnya A-012.",
             "“{value}” is not a ticket number; write e.g. A-012.",
         ),
         "number_not_in_line": (
-            "{number} tidak ada dalam antrian loket ini.",
+            "{number} tidak ada dalam antrean loket ini.",
             "{number} is not waiting at this counter.",
         ),
         "priority_lansia": ("Lansia", "Elderly"),
@@ -344,7 +344,7 @@ TEXTS = Catalog(
         "edit_service": ("Ubah layanan {code}", "Edit service {code}"),
         "service_code": ("Kode", "Code"),
         "service_code_hint": (
-            "Huruf awalan nomor antrian (A → A-001); tidak bisa diubah nanti.",
+            "Huruf awalan nomor antrean (A → A-001); tidak bisa diubah nanti.",
             "Letter prefix of the ticket numbers (A → A-001); cannot be changed later.",
         ),
         "service_name": ("Nama layanan", "Service name"),
@@ -611,7 +611,7 @@ TEXTS = Catalog(
         "per_day": ("Per hari", "Per day"),
         "dashboard_title": ("Dasbor hari ini", "Today's dashboard"),
         "counters_now": ("Loket saat ini", "Counters now"),
-        "waiting_now": ("Antrian per layanan", "Queue per service"),
+        "waiting_now": ("Antrean per layanan", "Queue per service"),
     }
 )
 

@@ -114,7 +114,7 @@ class FakePrinter:
     def status(self) -> PrinterStatus:
         return self._status
 
-    def print_ticket(self, ticket: dict) -> None:
+    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
         if self.fail:
             raise PrintFailed(self.fail)
         self.printed.append(ticket)

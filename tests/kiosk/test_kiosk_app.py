@@ -488,3 +488,19 @@ def test_back_to_fullscreen_when_the_technician_menu_times_out(
     wait_screen(qtbot, kiosk, Screen.HOME)  # nobody touched the menu
     qtbot.waitUntil(window.isFullScreen, timeout=WAIT_MS)
     assert window.geometry() == QGuiApplication.primaryScreen().geometry()
+
+
+def test_the_ticket_names_its_counters_in_the_citizens_language(
+    qtbot, live_server, printer_peer, make_kiosk
+):
+    """The paper says where to go (the server's counters of the service), in the language the
+    citizen chose on the screen."""
+    kiosk = make_kiosk(kiosk_settings(live_server, network_printer(printer_peer)))
+    tap(qtbot, kiosk.window.header.language)
+    tap_agency(qtbot, kiosk)
+    tap(qtbot, service_button(kiosk, "A"))
+    wait_screen(qtbot, kiosk, Screen.DONE)
+    number = kiosk.flow.state.result.ticket["number"]
+    printer_peer.wait_for(lambda peer: number.encode() in peer.received)
+    printer_peer.wait_for(lambda peer: b"Loket 1, 2" in peer.received)
+    assert b"Served at" in bytes(printer_peer.received)

@@ -167,7 +167,7 @@ def test_bad_input_on_pages_is_a_clear_4xx(live_server, web_session):
         assert staff.get(path).status_code == 404, path
     assert staff.act(1, "explode").status_code == 404
     bad = staff.act(1, "call-number", number="hello")
-    assert bad.status_code == 422 and "bukan nomor antrian" in bad.json()["message"]
+    assert bad.status_code == 422 and "bukan nomor antrean" in bad.json()["message"]
     missing = staff.act(1, "call-number", number="A-999")
     assert missing.status_code == 404 and "A-999" in missing.json()["message"]
     assert requests.get(f"{live_server.url}/t/{'x' * 500}", timeout=10).status_code == 404
