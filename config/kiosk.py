@@ -32,7 +32,7 @@ class KioskOptions(StrictModel):
         le=60,
         description="how long a tap may wait for a slow server's ticket, asked again meanwhile",
     )
-    services_poll_seconds: float = Field(default=4, ge=1, le=60)
+    services_poll_seconds: float = Field(default=3, ge=1, le=60)
     heartbeat_seconds: float = Field(default=10, ge=2, le=120)
     fullscreen: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -30,6 +30,9 @@ from kiosk.core.issuing import TicketPrinterPort
 log = logging.getLogger(__name__)
 
 
+RETRY_SOON_MS = 1000  # after a failed poll, before the outage is shown
+
+
 class NetWorker(QObject):
     """Polls GET /services and sends the heartbeat with the printer's last known status.
 
@@ -88,6 +91,9 @@ class NetWorker(QObject):
                 self._online = False
             elif not self.watch.down:
                 log.info("services poll failed (%s); not an outage yet", error)
+                # Ask again soon: a real outage is then shown right after the grace, not a
+                # whole poll interval later.
+                QTimer.singleShot(RETRY_SOON_MS, self, self.poll)
             if self.watch.down:
                 self.serverUnreachable.emit(error.code, self.watch.since)
             return
