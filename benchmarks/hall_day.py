@@ -151,8 +151,10 @@ class Display:
 
 
 LOG_TIME = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) ")
-# "announcing call A-012 -> Loket 3: ..." (one call) or "announcing call A-012 -> Loket 3, ..."
-ANNOUNCED = re.compile(r"announcing (call|recall) ([A-Z]+-\d+) -> (Loket \d+)")
+# "announcing call A-012 -> Loket 3: ..." or, grouped, "announcing call A-012 -> Loket 3,
+# call B-005 -> Loket 7: ..."
+ANNOUNCING = "announcing "
+ANNOUNCED = re.compile(r"(call|recall) ([A-Z]+-\d+) -> (Loket \d+)")
 DISCONNECTED = re.compile(r"server unreachable|disconnected", re.IGNORECASE)
 
 
@@ -169,9 +171,10 @@ def announcements(display: Display) -> list[tuple[str, str, str, float]]:
     found = []
     for line in display.log_text.splitlines():
         at = log_time(line)
-        if at is None:
+        if at is None or ANNOUNCING not in line:
             continue
-        for match in ANNOUNCED.finditer(line):
+        said = line.split(ANNOUNCING, 1)[1].split(":", 1)[0]
+        for match in ANNOUNCED.finditer(said):
             found.append((match[3], match[2], match[1], at))
     return found
 

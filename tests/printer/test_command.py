@@ -62,7 +62,7 @@ def test_bad_config_names_the_key(tmp_path, capsys):
     config.write_text('[printer]\ntype = "network"\n')
     assert main(["printer", "test", "--config", str(config)]) == 2
     error = capsys.readouterr().err
-    assert str(config) in error and "'host' is required" in error
+    assert str(config) in error and "printer.host: wajib ada" in error
 
 
 def test_import_leaves_logging_and_temp_dir_alone(tmp_path):
