@@ -23,7 +23,7 @@ from display.core.board import Board, Link, Zone, board_from_state
 from display.core.clock import ServerClock
 from display.core.sentence import Wording
 from display.voice_pack import PackSynthesizer, VoicePack
-from display.widgets import BoardWindow
+from display.widgets.window import BoardWindow
 from display.workers import HeartbeatWorker, PollWorker, SpeechWorker
 
 log = logging.getLogger(__name__)

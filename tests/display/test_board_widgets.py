@@ -127,7 +127,7 @@ def test_english_board_texts(qtbot, tmp_path):
 def test_long_service_name_in_a_narrow_chip_ends_with_an_ellipsis(qtbot):
     """A service name wider than its chip is shortened at the end with "…", not cut both sides."""
     from display.core.board import WaitingView
-    from display.widgets import WaitingChip
+    from display.widgets.waiting import WaitingChip
 
     chip = WaitingChip("id")
     qtbot.addWidget(chip)
