@@ -28,7 +28,7 @@ class Header(QFrame, Scaled):
         # Ends in "…" when the status marks need the room, rather than being cut mid-word.
         self.title = ElidedLabel(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setText(title)
-        # Shown only when the link is really lost (display.app: LinkWatch), with since when.
+        # Shown only when the link is really lost (display.controller: LinkWatch), with since when.
         self.offline_mark = styled_label("")
         self.audio_mark = styled_label("")
         self.date = styled_label("", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

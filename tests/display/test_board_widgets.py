@@ -5,8 +5,9 @@ import pytest
 from config.display import BoardSettings, DisplayAppSettings, VoiceSettings, ZoneSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
-from display.app import DisplayController, build_window
+from display.app import build_window
 from display.audio import CommandPlayer
+from display.controller import DisplayController
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 from tests.display.test_board_core import event, state
 
