@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from display.core.board import Call, CounterView
 from display.texts import TEXTS
-from display.widgets.parts import styled_label
+from display.widgets.parts import refill_grid, styled_label
 from display.widgets.style import AMBER, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
 
 
@@ -71,13 +71,9 @@ class CounterGrid(QWidget, Scaled):
             tile.show_counter(counter, counter.name == latest_name)
 
     def _rebuild(self, count: int) -> None:
-        for tile in self.tiles:
-            tile.deleteLater()
         columns = 1 if count <= 3 else 2 if count <= 8 else 3 if count <= 15 else 4
-        self.tiles = [CounterTile(self.language) for _ in range(count)]
-        for index, tile in enumerate(self.tiles):
-            tile.set_scale(self.scale)
-            self.grid.addWidget(tile, index // columns, index % columns)
+        old, self.tiles = self.tiles, [CounterTile(self.language) for _ in range(count)]
+        refill_grid(self.grid, old, self.tiles, columns, self.scale)
         for row in range(self.grid.rowCount()):
             self.grid.setRowStretch(row, 1)
 

@@ -6,12 +6,12 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from display.core.clock import date_text, time_text
-from display.widgets.parts import ElidedLabel, styled_label
+from display.widgets.parts import ElidedLabel, fitted, styled_label
 from display.widgets.style import AMBER, MUTED, NAVY, ORANGE, PANEL, WHITE, Scaled, font_css
 
 
@@ -77,6 +77,8 @@ class Header(QFrame, Scaled):
             + f"border: {self.px(3)}px solid {AMBER};"
         )
         self.set_offline_text(self.offline_text)
+        if self._logo_pixmap is not None:
+            self.logo.setPixmap(fitted(self._logo_pixmap, QSize(self.px(88), self.px(88))))
 
     def set_offline_text(self, text: str) -> None:
         """The first line large and amber (what and since when), the second smaller."""
@@ -86,14 +88,6 @@ class Header(QFrame, Scaled):
             f'<div style="font-size: {self.px(28)}px; font-weight: 700; color: {AMBER};">'
             f"{html.escape(first)}</div><div>{html.escape(rest)}</div>"
         )
-        if self._logo_pixmap is not None:
-            size = self.px(88)
-            self.logo.setPixmap(
-                self._logo_pixmap.scaled(
-                    size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )  # fmt: skip
 
     def show_time(self, moment: dt.datetime) -> None:
         clock, date = time_text(moment, self.language), date_text(moment, self.language)

@@ -1,9 +1,15 @@
-"""Small building blocks shared by the board's parts: plain and eliding labels."""
+"""Small building blocks shared by the board's parts: plain and eliding labels, a grid of
+tiles, a picture fitted into a box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
+
+from display.widgets.style import Scaled
 
 
 def styled_label(text: str = "", align=Qt.AlignmentFlag.AlignCenter) -> QLabel:
@@ -45,3 +51,21 @@ class ElidedLabel(QLabel):
         )
         if shown != super().text():
             super().setText(shown)
+
+
+def refill_grid(
+    grid: QGridLayout, old: Sequence[Scaled], new: Sequence[Scaled], columns: int, scale: float
+) -> None:
+    """Put `new` into `grid` row by row, `columns` a row, each at `scale`; `old` goes."""
+    for widget in old:
+        widget.deleteLater()
+    for index, widget in enumerate(new):
+        widget.set_scale(scale)
+        grid.addWidget(widget, index // columns, index % columns)
+
+
+def fitted(pixmap: QPixmap, size: QSize) -> QPixmap:
+    """`pixmap` scaled smoothly to fit in `size`, keeping its shape."""
+    return pixmap.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from display.widgets.parts import fitted
 from display.widgets.style import PANEL_DIM, Scaled
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".webp"}
@@ -37,10 +38,7 @@ class Slideshow(QLabel, Scaled):
         self.index = (self.index + 1) % len(self.images)
         pixmap = QPixmap(str(self.images[self.index]))
         if not pixmap.isNull() and self.width() > 1:
-            pixmap = pixmap.scaled(
-                self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )  # fmt: skip
+            pixmap = fitted(pixmap, self.size())
         self.setPixmap(pixmap)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -17,13 +17,18 @@ ORANGE = "#f77f00"
 FONT = "DejaVu Sans"
 
 
+def scaled_px(size: float, scale: float) -> int:
+    """`size` pixels of a 1920x1080 board on a board drawn at `scale`; never 0."""
+    return max(1, round(size * scale))
+
+
 class Scaled:
     """Mixin: restyles a widget whenever the screen scale changes."""
 
     scale = 1.0
 
     def px(self, size: float) -> int:
-        return max(1, round(size * self.scale))
+        return scaled_px(size, self.scale)
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale

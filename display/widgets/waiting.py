@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
 
 from display.core.board import WaitingView
 from display.texts import TEXTS
-from display.widgets.parts import ElidedLabel, styled_label
+from display.widgets.parts import ElidedLabel, refill_grid, styled_label
 from display.widgets.style import AMBER, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
 
 
@@ -63,15 +63,10 @@ class WaitingStrip(QFrame, Scaled):
 
     def show_waiting(self, items: tuple[WaitingView, ...]) -> None:
         if len(items) != len(self.chips):
-            for chip in self.chips:
-                chip.deleteLater()
-            columns = max(1, min(len(items), 9 if len(items) > 9 else len(items)))
-            if len(items) > 9:
-                columns = (len(items) + 1) // 2
-            self.chips = [WaitingChip(self.language) for _ in items]
-            for index, chip in enumerate(self.chips):
-                chip.set_scale(self.scale)
-                self.grid.addWidget(chip, index // columns, index % columns)
+            # One row; two rows beyond nine services.
+            columns = (len(items) + 1) // 2 if len(items) > 9 else max(1, len(items))
+            old, self.chips = self.chips, [WaitingChip(self.language) for _ in items]
+            refill_grid(self.grid, old, self.chips, columns, self.scale)
         for chip, item in zip(self.chips, items, strict=True):
             chip.show_item(item)
         self.setVisible(bool(items))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from display.widgets.marquee import Marquee
 from display.widgets.parts import styled_label
 from display.widgets.recent import RecentCalls
 from display.widgets.slideshow import Slideshow
-from display.widgets.style import AMBER, MUTED, NAVY, font_css
+from display.widgets.style import AMBER, MUTED, NAVY, font_css, scaled_px
 from display.widgets.waiting import WaitingStrip
 
 
@@ -167,7 +168,7 @@ class BoardWindow(QWidget):
         if abs(scale - self._scale) < 0.01:
             return
         self._scale = scale
-        px = lambda size: max(1, round(size * scale))  # noqa: E731
+        px = functools.partial(scaled_px, scale=scale)
         parts = (self.header, self.call_panel, self.recent, self.slideshow, self.counters)
         for part in (*parts, self.waiting, self.marquee):
             part.set_scale(scale)
