@@ -78,8 +78,9 @@ def main() -> None:
     from config.display import BoardSettings, DisplayAppSettings
     from config.loader import ServerConnection
     from display.announcer import Announcer
-    from display.app import DisplayController, build_window
+    from display.app import build_window
     from display.audio import CommandPlayer, SpeechSynthesizer
+    from display.controller import DisplayController
 
     class TimedPlayer(CommandPlayer):
         """The real aplay on ALSA's null device; notes when each chime's process is running."""

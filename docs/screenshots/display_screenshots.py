@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from config.display import load_display_settings  # noqa: E402
 from display.core.board import Link, board_from_state  # noqa: E402
-from display.widgets import BoardWindow  # noqa: E402
+from display.widgets.window import BoardWindow  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SETTINGS = HERE.parents[1] / "config" / "display.toml"

@@ -5,8 +5,9 @@ import pytest
 from config.display import BoardSettings, DisplayAppSettings, VoiceSettings, ZoneSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
-from display.app import DisplayController, build_window
+from display.app import build_window
 from display.audio import CommandPlayer
+from display.controller import DisplayController
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 from tests.display.test_board_core import event, state
 
@@ -127,7 +128,7 @@ def test_english_board_texts(qtbot, tmp_path):
 def test_long_service_name_in_a_narrow_chip_ends_with_an_ellipsis(qtbot):
     """A service name wider than its chip is shortened at the end with "…", not cut both sides."""
     from display.core.board import WaitingView
-    from display.widgets import WaitingChip
+    from display.widgets.waiting import WaitingChip
 
     chip = WaitingChip("id")
     qtbot.addWidget(chip)

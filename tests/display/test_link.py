@@ -23,7 +23,8 @@ from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
 from config.i18n import clock_text
 from config.loader import ServerConnection
 from display.announcer import Announcer
-from display.app import DisplayController, build_window
+from display.app import build_window
+from display.controller import DisplayController
 from display.core.board import Link, board_from_state
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 from tests.display.test_board_core import event, state

@@ -6,7 +6,8 @@ from client import ApiClient
 from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
-from display.app import DisplayController, build_window
+from display.app import build_window
+from display.controller import DisplayController
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 
 
