@@ -13,6 +13,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 # Debian packages: installed when run as root, otherwise the exact command is printed.
@@ -37,7 +38,7 @@ $(VENV)/.installed: pyproject.toml | deps
 	touch $@
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 # Pictures of every screen and page, for people to look at (docs/screenshots/).
 screenshots: $(VENV)/.installed

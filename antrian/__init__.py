@@ -1,3 +1,1 @@
 """The one command-line front door: `antrian server|kiosk|display|demo|doctor|printer|voice`."""
-
-__version__ = "0.1.0"

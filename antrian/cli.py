@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from antrian import __version__
+from config.version import version
 
 # name -> module under antrian.commands; the order is the order shown in --help.
 COMMANDS = {
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="antrian", description="Antrian MPP — sistem antrian Mal Pelayanan Publik"
     )
-    parser.add_argument("--version", action="version", version=f"antrian-mpp {__version__}")
+    parser.add_argument("--version", action="version", version=f"antrian-mpp {version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in _available_commands().items():
         sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)

@@ -76,6 +76,8 @@ class PrinterSettings(StrictModel):
     """The `[printer]` table of kiosk.toml."""
 
     type: PrinterType = Field(description="usb | serial | network | file | dummy | none")
+    # Checked against python-escpos by printer.profiles.check_profile (config imports nothing
+    # of ours above the ground floor).
     profile: str = Field(default="default", description="python-escpos printer profile name")
 
     host: str | None = None
@@ -108,16 +110,6 @@ class PrinterSettings(StrictModel):
     def _parse_usb_id(cls, value: object) -> object:
         return _usb_id(value)
 
-    @field_validator("profile")
-    @classmethod
-    def _known_profile(cls, value: str) -> str:
-        # Imported here so that reading a settings file does not load python-escpos for nothing.
-        from printer.escpos_lib import profile_names
-
-        if value not in profile_names():
-            raise ConfigProblem("unknown_profile")
-        return value
-
     @field_validator("code_page")
     @classmethod
     def _upper_code_page(cls, value: str) -> str:
@@ -134,21 +126,6 @@ class PrinterSettings(StrictModel):
                 problems.append(ConfigProblem("key_not_for_type", at=key, type=self.type))
         if problems:
             raise ConfigProblem.several(problems)
-        return self
-
-    @model_validator(mode="after")
-    def _code_page_in_profile(self) -> PrinterSettings:
-        from printer.escpos_lib import get_profile
-
-        code_pages = get_profile(self.profile).get_code_pages()
-        if self.code_page.upper() not in code_pages:
-            raise ConfigProblem(
-                "code_page_not_in_profile",
-                at="code_page",
-                code_page=repr(self.code_page),
-                profile=repr(self.profile),
-                pages=", ".join(sorted(code_pages)),
-            )
         return self
 
     @property

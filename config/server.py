@@ -23,8 +23,6 @@ SERVICE_CODE = re.compile(r"^[A-Z]{1,2}$")
 
 Role = Literal["operator", "admin"]
 DeviceKind = Literal["kiosk", "display"]
-Priority = Literal["lansia", "disabilitas", "ibu_hamil"]
-PRIORITIES: tuple[str, ...] = ("lansia", "disabilitas", "ibu_hamil")
 
 
 def parse_span(text: str) -> tuple[dt.time, dt.time]:

@@ -50,10 +50,10 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
     settings' fullscreen (demos on a desktop)."""
     from PySide6.QtWidgets import QApplication
 
-    from antrian.logs import configure_logging
     from config import ConfigError
     from config.display import load_display_settings
     from config.loader import with_server_url
+    from config.logs import configure_logging
 
     try:
         settings = with_server_url(load_display_settings(config_path), server_url)

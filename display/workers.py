@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from client import ApiClient, ClientError, LinkWatch, NotAuthorized, Refused
+from config.version import version
 from display.announcer import Announcer
 from display.audio import AudioStatus
 from display.core.announcements import AnnouncementPolicy
@@ -135,7 +136,8 @@ class HeartbeatWorker(QObject):
         while not self._stop.is_set():
             asked_at = self.link.now()
             try:
-                self.api.heartbeat(self.status_source())
+                # Like the kiosk's: which app, which version (config.version), then its status.
+                self.api.heartbeat({"app": "display", "version": version(), **self.status_source()})
             except Refused as error:  # also a refused token: the server answered
                 log.warning("heartbeat refused (%s): %s", error.code, error.message)
                 changed = self.link.answered()

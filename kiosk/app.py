@@ -11,17 +11,18 @@ from pathlib import Path
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread
 from PySide6.QtWidgets import QApplication
 
-from antrian.logs import configure_logging
 from client import ApiClient
 from config import ConfigError
 from config.kiosk import KioskSettings, load_kiosk_settings
 from config.loader import with_server_url
+from config.logs import configure_logging
 from kiosk.controller import KioskController
 from kiosk.core import KioskFlow, Patience, Timeouts
 from kiosk.core.issuing import TicketPrinterPort
 from kiosk.printing import printer_port
 from kiosk.widgets.window import ActivityFilter, KioskWindow
 from kiosk.workers import NetWorker, TicketWorker
+from printer.profiles import check_profile
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ def _quit(kiosk: Kiosk) -> None:
 def main(config_path: Path | str, windowed: bool = False, server_url: str | None = None) -> int:
     try:
         settings = with_server_url(load_kiosk_settings(config_path), server_url)
+        check_profile(settings.printer, config_path)
     except ConfigError as error:
         configure_logging("kiosk")
         log.error("cannot start the kiosk: %s", error)

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from antrian import __version__
 from client import ApiClient, ClientError
 from client.link import LinkWatch
+from config.version import version
 from kiosk.core import (
     IssueRequest,
     IssueResult,
@@ -119,7 +119,7 @@ class NetWorker(QObject):
 
     @Slot()
     def heartbeat(self) -> None:
-        status = {"printer": self._printer, "app": "kiosk", "version": __version__}
+        status = {"printer": self._printer, "app": "kiosk", "version": version()}
         try:
             self._client.heartbeat(status)
         except ClientError as error:

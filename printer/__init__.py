@@ -14,7 +14,7 @@ import importlib
 
 _EXPORTS = {
     "TicketPrint": "printer.ticket",
-    "PRIORITY_GROUPS": "printer.ticket",
+    "PRIORITY_GROUPS": "config.priority",  # re-exported; the one home is config.priority
     "PrinterError": "printer.errors",
     "PrinterNotFound": "printer.errors",
     "PrinterOffline": "printer.errors",

@@ -16,7 +16,9 @@ from config import DEFAULT_LANGUAGE
 from config.printer import PrinterSettings
 from printer.connection import Connection, open_connection
 from printer.errors import PaperOut, PrinterError, PrinterOffline, PrinterTimeout, PrintInterrupted
+from printer.heartbeat import heartbeat_word
 from printer.layout import render_test_page_bytes, render_ticket_bytes
+from printer.profiles import check_profile
 from printer.texts import TEXTS
 from printer.ticket import TicketPrint
 
@@ -45,9 +47,7 @@ class PrinterStatus:
     @property
     def heartbeat(self) -> str:
         """The value for the server's heartbeat: ok, paper_low, paper_out, offline, unknown."""
-        if self.problem is not None or self.online is False:
-            return "paper_out" if self.paper == "out" else "offline"
-        return {"ok": "ok", "near_end": "paper_low", "out": "paper_out"}.get(self.paper, "unknown")
+        return heartbeat_word(self.problem is None and self.online is not False, self.paper)
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
         online = {True: "status_online", False: "status_offline", None: "paper_unknown"}
@@ -84,7 +84,7 @@ class TicketPrinter:
     """The kiosk's printer service. Safe to share between threads (one job at a time)."""
 
     def __init__(self, settings: PrinterSettings):
-        self.settings = settings
+        self.settings = check_profile(settings)
         self._lock = threading.Lock()
         self.last_job: bytes = b""  # what the last job sent (the demo shows it)
 

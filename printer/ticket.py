@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from config.priority import PRIORITY_GROUPS
 from printer.errors import InvalidTicket
 
-PRIORITY_GROUPS = ("lansia", "disabilitas", "ibu_hamil")
 LANGUAGES = ("id", "en")
 
 

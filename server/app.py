@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from config.server import ServerSettings
-from server import __version__
+from config.version import version
 from server.admin import Admin, bootstrap
 from server.auth import LoginThrottle
 from server.clock import Clock
@@ -203,7 +203,7 @@ def create_app(
 
     app = FastAPI(
         title="Antrian MPP",
-        version=__version__,
+        version=version(),
         description="Central queue server of a Mal Pelayanan Publik. See docs/api.md.",
         lifespan=lifespan,
         docs_url="/docs",

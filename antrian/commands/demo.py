@@ -207,8 +207,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 def run(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
-    from antrian.logs import configure_logging
     from config.i18n import clock_text
+    from config.logs import configure_logging
 
     language = args.lang or env_language()
     configure_logging("demo")

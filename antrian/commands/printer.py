@@ -13,6 +13,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from config.priority import PRIORITY_GROUPS
+
 HELP = "printer tools: sample ticket bytes, test page with status, ticket preview image"
 
 EXIT_OK, EXIT_PRINTER, EXIT_CONFIG = 0, 1, 2
@@ -42,9 +44,7 @@ def _ticket_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="python-escpos profile, e.g. TM-T20II or POS-5890")
     parser.add_argument("--logo", type=Path, help="logo image printed on top")
     parser.add_argument("--language", choices=("id", "en"), help="ticket language")
-    parser.add_argument(
-        "--priority", choices=("lansia", "disabilitas", "ibu_hamil"), help="a priority ticket"
-    )
+    parser.add_argument("--priority", choices=PRIORITY_GROUPS, help="a priority ticket")
 
 
 def load_printer_settings(path: Path | str):
@@ -62,12 +62,15 @@ def load_printer_settings(path: Path | str):
         raise ConfigError(path, [f"cannot be read: {error}"]) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, [f"not valid TOML: {error}"]) from None
+    from printer.profiles import check_profile
+
     if "printer" not in data:
-        return parse_settings(PrinterSettings, data, path)
+        return check_profile(parse_settings(PrinterSettings, data, path), path, at="")
     try:
-        return parse_settings(PrinterSettings, data["printer"], path)
+        settings = parse_settings(PrinterSettings, data["printer"], path)
     except ConfigError as error:
         raise ConfigError(path, [f"printer.{problem}" for problem in error.problems]) from None
+    return check_profile(settings, path)
 
 
 def _sample_settings(args: argparse.Namespace):
@@ -88,7 +91,10 @@ def _sample_settings(args: argparse.Namespace):
         "language": args.language,
     }
     values.update({key: value for key, value in overrides.items() if value is not None})
-    return parse_settings(PrinterSettings, {"type": "dummy", **values}, "command line")
+    from printer.profiles import check_profile
+
+    settings = parse_settings(PrinterSettings, {"type": "dummy", **values}, "command line")
+    return check_profile(settings, "command line", at="")
 
 
 LAYOUT_KEYS = (

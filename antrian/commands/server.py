@@ -103,8 +103,8 @@ def serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from antrian.logs import configure_logging
     from config import ConfigError
+    from config.logs import configure_logging
     from config.server import load_server_settings
     from server.app import create_app
     from server.clock import Clock, SettableClock
@@ -166,7 +166,7 @@ def _report(message: str) -> None:
 def backup(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from antrian.logs import configure_logging
+    from config.logs import configure_logging
     from server.store import BackupError, backup_database, verify_database
 
     configure_logging("server-backup", args.log_level or "INFO")
@@ -204,7 +204,7 @@ def restore(args: argparse.Namespace) -> int:
     import os
     import shutil
 
-    from antrian.logs import configure_logging
+    from config.logs import configure_logging
     from server.store import BackupError, database_in_use, verify_database
 
     configure_logging("server-restore", args.log_level or "INFO")

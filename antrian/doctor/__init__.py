@@ -70,8 +70,11 @@ def _load(kind: str, path: Path):
         return load_server_settings(path)
     if kind == "kiosk":
         from config.kiosk import load_kiosk_settings
+        from printer.profiles import check_profile
 
-        return load_kiosk_settings(path)
+        settings = load_kiosk_settings(path)
+        check_profile(settings.printer, path)
+        return settings
     from config.display import load_display_settings
 
     return load_display_settings(path)
@@ -114,7 +117,7 @@ def diagnose(
 ) -> Report:
     """Run every check that fits the file at `path`; `on_result` hears each as it ends."""
     from antrian.commands.server import default_data_dir
-    from antrian.logs import default_log_dir
+    from config.logs import default_log_dir
 
     context = Context(path=Path(path), language=options.language)
     context.found.update(

@@ -3,7 +3,6 @@
 from kiosk.core.flow import KioskFlow, KioskState, Screen, Timeouts
 from kiosk.core.issuing import (
     NO_PRINTER,
-    PRIORITIES,
     SCREEN_ONLY,
     TEST_PRINTER,
     IssueRequest,
@@ -21,7 +20,6 @@ from kiosk.core.services import Agency, Service, group_by_agency
 
 __all__ = [
     "NO_PRINTER",
-    "PRIORITIES",
     "SCREEN_ONLY",
     "TEST_PRINTER",
     "Agency",

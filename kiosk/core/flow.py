@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from config.priority import PRIORITY_GROUPS
 from kiosk.core.issuing import (
-    PRIORITIES,
     UNKNOWN_PRINTER,
     IssueRequest,
     IssueResult,
@@ -157,7 +157,7 @@ class KioskFlow:
 
     def press_priority(self, kind: str) -> None:
         """A priority kind chosen: back to the agencies, the ticket will carry the priority."""
-        if self.state.screen != Screen.PRIORITY or kind not in PRIORITIES:
+        if self.state.screen != Screen.PRIORITY or kind not in PRIORITY_GROUPS:
             return
         self._set(screen=Screen.HOME, priority=kind)
 

@@ -15,10 +15,9 @@ from enum import StrEnum
 from typing import Protocol
 
 from client import ClientError, Refused, ServerUnreachable
+from printer.heartbeat import heartbeat_word
 
 log = logging.getLogger(__name__)
-
-PRIORITIES = ("lansia", "disabilitas", "ibu_hamil")
 
 
 class PaperState(StrEnum):
@@ -68,15 +67,7 @@ class PrinterStatus:
         """The word the server's device list understands (docs/decisions.md, heartbeat)."""
         if self.kind == NO_PRINTER:
             return "none"
-        if self.paper == PaperState.OUT:
-            return "paper_out"
-        if not self.online:
-            return "offline"
-        return {
-            PaperState.OK: "ok",
-            PaperState.NEAR_END: "paper_low",
-            PaperState.OUT: "paper_out",
-        }.get(self.paper, "unknown")
+        return heartbeat_word(self.online, self.paper)
 
 
 UNKNOWN_PRINTER = PrinterStatus(

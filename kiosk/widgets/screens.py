@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from config.priority import PRIORITY_GROUPS
 from kiosk.controller import KioskController
-from kiosk.core import PRIORITIES, KioskState, Outcome, Screen
+from kiosk.core import KioskState, Outcome, Screen
 from kiosk.core.flow import RETRY_SCREENS
 from kiosk.texts import TEXTS, closed_reason, count_text, text
 from kiosk.widgets.parts import CardButton, fill_grid, make_button, make_label, qr_pixmap
@@ -137,7 +138,7 @@ class PriorityPage(Page):
         self.layout_.addWidget(self.subtitle)
         self.layout_.addStretch(1)
         self.choices = {}
-        for kind in PRIORITIES:
+        for kind in PRIORITY_GROUPS:
             button = make_button("choice", on_press=lambda k=kind: controller.press_priority(k))
             self.choices[kind] = button
             self.layout_.addWidget(button)

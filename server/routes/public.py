@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Request
 from pydantic import BaseModel, Field
 
-from server import __version__
+from config.version import version
 from server.auth import Principal, hash_token
 from server.deps import STAFF, Services, language, log_in, services
 
@@ -17,7 +17,7 @@ router = APIRouter()
 @router.get("/health")
 def health(svc: Annotated[Services, Depends(services)]) -> dict:
     now, _, _ = svc.queue.now()
-    return {"status": "ok", "version": __version__, "time": now.isoformat()}
+    return {"status": "ok", "version": version(), "time": now.isoformat()}
 
 
 @router.get("/services")

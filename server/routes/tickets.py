@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
 from pydantic import BaseModel, Field
 
+from config.priority import Priority
 from server.auth import Principal
 from server.deps import KIOSK, STAFF, TICKET_READERS, Id, Services, services
 
@@ -15,7 +16,7 @@ router = APIRouter()
 
 class TicketIn(BaseModel):
     service: str = Field(min_length=1, max_length=8, description="Service code, e.g. 'A'")
-    priority: Literal["lansia", "disabilitas", "ibu_hamil"] | None = None
+    priority: Priority | None = None
 
 
 class PrintedIn(BaseModel):

@@ -7,10 +7,13 @@ import pytest
 from config import ConfigError
 from config.loader import parse_settings
 from config.printer import PrinterSettings
+from printer import TicketPrinter
+from printer.profiles import check_profile
 
 
 def parse(**values) -> PrinterSettings:
-    return parse_settings(PrinterSettings, values, "kiosk.toml")
+    """The table as the kiosk reads it: config's checks, then python-escpos' (printer.profiles)."""
+    return check_profile(parse_settings(PrinterSettings, values, "kiosk.toml"), "kiosk.toml", at="")
 
 
 def test_defaults_are_short_timeouts_and_80mm():
@@ -49,3 +52,11 @@ def test_bad_settings_name_the_key(values, key):
     with pytest.raises(ConfigError) as error:
         parse(**values)
     assert "kiosk.toml" in str(error.value) and key in str(error.value)
+
+
+def test_config_alone_accepts_any_profile_name_the_printer_refuses_it():
+    """config (the ground floor) does not know python-escpos; the printer checks its profile
+    when it is built, naming the key."""
+    settings = parse_settings(PrinterSettings, {"type": "dummy", "profile": "TM-XYZ"}, "kiosk.toml")
+    with pytest.raises(ConfigError, match="printer.profile: profil python-escpos tidak dikenal"):
+        TicketPrinter(settings)
