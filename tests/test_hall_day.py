@@ -23,7 +23,8 @@ from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
 from config.kiosk import KioskSettings
 from config.loader import ServerConnection
 from display.announcer import Announcer
-from display.app import DisplayController, build_window
+from display.app import build_window
+from display.controller import DisplayController
 from kiosk.app import build_kiosk
 from kiosk.core import Screen
 from tests.display.fakes import FakePlayer, FakeSynthesizer
