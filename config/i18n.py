@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import string
 from collections.abc import Iterable, Mapping
@@ -25,6 +26,16 @@ DEFAULT_LANGUAGE = "id"
 EXTRACT_KEYWORD = "N_:1c,2"
 
 log = logging.getLogger(__name__)
+
+# An MPP's own catalogs, read over the shipped ones: a sentence reworded or a language added
+# here survives an update of /opt/antrian (docs/operations.md, "Texts and translations").
+LOCAL_LOCALE_VARIABLE = "ANTRIAN_LOCALE_DIR"
+LOCAL_LOCALE_DIR = Path("/etc/antrian/locale")
+
+
+def local_locale_dir() -> Path:
+    return Path(os.environ.get(LOCAL_LOCALE_VARIABLE) or LOCAL_LOCALE_DIR)
+
 
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})?")
 
@@ -59,8 +70,10 @@ class Catalog:
 
     `get(key, language, **values)` gives the text in that language: the translation from
     `<locale_dir>/<language>/LC_MESSAGES/<domain>.po` when it has one (not fuzzy, made for this
-    very Indonesian sentence), else the Indonesian source. An `id` catalog, when an MPP adds one,
-    rewords the Indonesian itself. Catalogs are read once, on first use.
+    very Indonesian sentence, with the same placeholders), else the Indonesian source. The same
+    file under `local_locale_dir()` (/etc/antrian/locale) is read over the shipped one, so an
+    MPP's own wording wins; an `id` catalog rewords the Indonesian itself. Catalogs are read
+    once, on first use.
 
     >>> texts = Catalog("demo", "/nowhere", [N_("hello", "Halo, {name}")])
     >>> texts.get("hello", name="Ani")
@@ -69,9 +82,17 @@ class Catalog:
     'Halo, Ani'
     """
 
-    def __init__(self, domain: str, locale_dir: str | Path, entries: Iterable[tuple[str, str]]):
+    def __init__(
+        self,
+        domain: str,
+        locale_dir: str | Path,
+        entries: Iterable[tuple[str, str]],
+        *,
+        local_dir: str | Path | None = None,
+    ):
         self.domain = domain
         self.locale_dir = Path(locale_dir)
+        self._local_dir = None if local_dir is None else Path(local_dir)
         self._sources: dict[str, str] = {}
         for key, text in entries:
             if key in self._sources:
@@ -94,11 +115,17 @@ class Catalog:
         """Every key with its Indonesian source sentence."""
         return dict(self._sources)
 
-    def po_path(self, language: str) -> Path:
-        return self.locale_dir / language / "LC_MESSAGES" / f"{self.domain}.po"
+    def po_path(self, language: str, locale_dir: Path | None = None) -> Path:
+        """The shipped catalog of a language (or the one under another locale folder)."""
+        folder = self.locale_dir if locale_dir is None else locale_dir
+        return folder / language / "LC_MESSAGES" / f"{self.domain}.po"
+
+    @property
+    def local_dir(self) -> Path:
+        return local_locale_dir() if self._local_dir is None else self._local_dir
 
     def languages(self) -> list[str]:
-        """The languages this catalog has a `.po` file for (besides the Indonesian source)."""
+        """The languages this catalog ships a `.po` file for (besides the Indonesian source)."""
         if not self.locale_dir.is_dir():
             return []
         return sorted(
@@ -113,8 +140,15 @@ class Catalog:
         return found
 
     def _read(self, language: str) -> Mapping[str, str]:
-        path = self.po_path(language)
-        if not _LANGUAGE_CODE.fullmatch(language or "") or not path.is_file():
+        if not _LANGUAGE_CODE.fullmatch(language or ""):
+            return {}
+        found: dict[str, str] = {}
+        for folder in (self.locale_dir, self.local_dir):  # the MPP's own last: it wins
+            found.update(self._read_file(self.po_path(language, folder)))
+        return found
+
+    def _read_file(self, path: Path) -> dict[str, str]:
+        if not path.is_file():
             return {}
         from babel.messages.pofile import read_po
 

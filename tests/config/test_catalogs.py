@@ -170,6 +170,26 @@ def test_an_mpp_rewords_an_indonesian_sentence_in_an_id_catalog(tmp_path):
     assert texts.get("welcome", name="Ani") == "Selamat datang, Ani"
 
 
+def test_the_mpps_own_catalogs_in_etc_are_read_over_the_shipped_ones(tmp_path, monkeypatch):
+    """/etc/antrian/locale ($ANTRIAN_LOCALE_DIR) survives an update of the program."""
+    shipped, local = tmp_path / "shipped", tmp_path / "etc"
+    monkeypatch.setenv("ANTRIAN_LOCALE_DIR", str(local))
+    texts = Catalog("demo", shipped, SOURCES)
+    write_catalog(
+        texts.po_path("en"),
+        "en",
+        [
+            ("welcome", "Selamat datang, {name}", "Welcome, {name}", False),
+            ("done", "Selesai", "Done", False),
+        ],
+    )
+    write_catalog(texts.po_path("en", local), "en", [("done", "Selesai", "Finished", False)])
+    write_catalog(texts.po_path("jv", local), "jv", [("done", "Selesai", "Rampung", False)])
+    assert texts.get("done", "en") == "Finished"
+    assert texts.get("welcome", "en", name="Ani") == "Welcome, Ani"
+    assert texts.get("done", "jv") == "Rampung"
+
+
 def test_a_fuzzy_stale_missing_or_misplaced_translation_fails_and_is_not_shown(tmp_path):
     texts = Catalog("demo", tmp_path, [*SOURCES, N_("bye", "Sampai jumpa"), N_("eta", "{m} menit")])
     path = write_catalog(
