@@ -43,6 +43,7 @@ lint: $(VENV)/.installed
 # N_("key", "Kalimat"), are extracted into <locale>/<domain>.pot, and every
 # <locale>/<language>/LC_MESSAGES/<domain>.po is updated from it. A changed Indonesian sentence
 # leaves its translations fuzzy, and tests/config/test_catalogs.py fails until they are redone.
+# A template whose messages did not change is left alone (no churn of its date line).
 # The apps read the .po files themselves (config.i18n.Catalog): there is nothing to compile.
 CATALOGS := config:config/texts.py:config/locale \
 	server:server/texts.py:server/locale \
@@ -59,8 +60,11 @@ catalogs: $(VENV)/.installed
 		IFS=: read -r domain source dir <<< "$$entry"; \
 		$(PYBABEL) --quiet extract --no-default-keywords --keyword='N_:1c,2' \
 			--add-comments=NOTE --project='Antrian MPP' --version=0.1.0 \
-			--copyright-holder='Antrian MPP' --no-location --output-file="$$dir/$$domain.pot" \
+			--copyright-holder='Antrian MPP' --no-location --output-file="$$dir/$$domain.pot.new" \
 			"$$source"; \
+		if diff -q -I '^"POT-Creation-Date:' "$$dir/$$domain.pot" "$$dir/$$domain.pot.new" \
+			>/dev/null 2>&1; then rm "$$dir/$$domain.pot.new"; \
+		else mv "$$dir/$$domain.pot.new" "$$dir/$$domain.pot"; fi; \
 		$(PYBABEL) --quiet update --ignore-obsolete --ignore-pot-creation-date \
 			--input-file="$$dir/$$domain.pot" --output-dir="$$dir" --domain="$$domain"; \
 	done

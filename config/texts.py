@@ -1,4 +1,4 @@
-"""Every sentence a settings error says: Bahasa Indonesia first, English second.
+"""Every sentence a settings error says, and the words for when a service opens again.
 
 The loader (`config.loader`) words each fault as "<key>: <what is wrong>"; the kinds of fault
 pydantic finds (missing key, wrong type, out of range, ...) and the ones our own checks find
@@ -86,5 +86,13 @@ TEXTS = Catalog(
         N_("unknown_counter", "loket {name} tidak ada di [[counters]]"),
         N_("must_contain", "harus memuat {name}"),
         N_("only_placeholders", "hanya {names} yang boleh di dalam kurung kurawal"),
+        # When a closed service opens again (config.hours): the server's sentence, then the
+        # kiosk card's brief form
+        N_("opens_today", "hari ini pukul {time}"),
+        N_("opens_tomorrow", "besok pukul {time}"),
+        N_("opens_weekday", "{day} pukul {time}"),
+        N_("opens_today_brief", "{time}"),
+        N_("opens_tomorrow_brief", "besok {time}"),
+        N_("opens_weekday_brief", "{day} {time}"),
     ],
 )

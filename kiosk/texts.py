@@ -11,6 +11,7 @@ from pathlib import Path
 from babel.dates import format_datetime
 
 from config import N_, Catalog
+from config.hours import opening_time_text
 from config.i18n import clock_text
 
 TEXTS = Catalog(
@@ -53,7 +54,6 @@ TEXTS = Catalog(
         N_("reason_cutoff_passed", "Pendaftaran hari ini sudah ditutup"),
         N_("reason_disabled", "Layanan tidak tersedia"),
         N_("reason_closed", "Layanan tutup"),
-        N_("tomorrow", "besok"),
         # issuing
         N_("issuing", "Tiket sedang dibuat…"),
         N_("issuing_hint", "Mohon tunggu sebentar"),
@@ -177,15 +177,7 @@ def count_text(key: str, count: int, language: str) -> str:
 
 def format_when(moment: datetime, now: datetime, language: str) -> str:
     """'08.00' today, 'besok 08.00' tomorrow, otherwise 'Senin 08.00' (the weekday)."""
-    locale = "en" if language == "en" else "id"
-    moment = moment.astimezone(now.tzinfo) if now.tzinfo else moment
-    clock = clock_text(moment, locale)
-    days = (moment.date() - now.date()).days
-    if days <= 0:
-        return clock
-    if days == 1:
-        return f"{text('tomorrow', language)} {clock}"
-    return f"{format_datetime(moment, 'EEEE', locale=locale)} {clock}"
+    return opening_time_text(moment, now, language, brief=True)
 
 
 def closed_reason(

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from config import N_, Catalog
-from config.i18n import clock_text
+from config.hours import opening_time_text
 
 TEXTS = Catalog(
     "server",
@@ -72,16 +72,8 @@ TEXTS = Catalog(
         N_("cutoff_passed", "Pengambilan antrean hari ini sudah ditutup"),
         N_("quota_exhausted", "Kuota layanan hari ini sudah habis"),
         N_("opens_at", "{reason}. Buka {when}."),
-        N_("today", "hari ini pukul {time}"),
-        N_("tomorrow", "besok pukul {time}"),
-        N_("weekday_at", "{day} pukul {time}"),
     ],
 )
-
-WEEKDAY_NAMES = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 
 def language_of(accept_language: str | None) -> str:
@@ -102,13 +94,5 @@ def reason_text(reason: str, now: dt.datetime, next_open: dt.datetime | None, la
     text = TEXTS.get(reason, language)
     if next_open is None:
         return text
-    clock = clock_text(next_open, language)
-    days = (next_open.date() - now.date()).days
-    if days == 0:
-        when = TEXTS.get("today", language, time=clock)
-    elif days == 1:
-        when = TEXTS.get("tomorrow", language, time=clock)
-    else:
-        day = WEEKDAY_NAMES[language][next_open.weekday()]
-        when = TEXTS.get("weekday_at", language, day=day, time=clock)
+    when = opening_time_text(next_open, now, language)
     return TEXTS.get("opens_at", language, reason=text, when=when)
