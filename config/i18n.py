@@ -22,9 +22,6 @@ from pathlib import Path
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 
-# What `pybabel extract` is told to look for: N_(key, text), the key is the message's context.
-EXTRACT_KEYWORD = "N_:1c,2"
-
 log = logging.getLogger(__name__)
 
 # An MPP's own catalogs, read over the shipped ones: a sentence reworded or a language added

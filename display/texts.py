@@ -1,4 +1,4 @@
-"""Every text the board shows, in Bahasa Indonesia first and English second."""
+"""Every text the board shows (Bahasa Indonesia; translations in locale/)."""
 
 from pathlib import Path
 

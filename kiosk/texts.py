@@ -1,4 +1,4 @@
-"""Every sentence the kiosk shows, in Bahasa Indonesia first and English second.
+"""Every sentence the kiosk shows (Bahasa Indonesia; translations in locale/).
 
 Short, plain words: many citizens are elderly and read slowly.
 """
@@ -22,6 +22,7 @@ TEXTS = Catalog(
         N_("welcome", "Selamat datang"),
         N_("choose_agency", "Silakan pilih layanan"),
         N_("choose_agency_hint", "Sentuh nama instansi"),
+        # NOTE: the button offers the other language, named in that language.
         N_("language_button", "English"),
         N_("priority_button", "Antrean prioritas\nLansia, penyandang disabilitas, ibu hamil"),
         N_("loading", "Memuat layanan…"),

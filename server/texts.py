@@ -1,4 +1,4 @@
-"""Every sentence the server sends to people: Bahasa Indonesia first, English second."""
+"""Every sentence the server sends to people (Bahasa Indonesia; translations in locale/)."""
 
 from __future__ import annotations
 

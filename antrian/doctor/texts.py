@@ -1,4 +1,4 @@
-"""Every sentence `antrian doctor` shows: Bahasa Indonesia first, English second."""
+"""Every sentence `antrian doctor` shows (Bahasa Indonesia; translations in locale/)."""
 
 from __future__ import annotations
 

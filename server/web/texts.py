@@ -1,4 +1,4 @@
-"""Every sentence of the web pages: Bahasa Indonesia first, English second.
+"""Every sentence of the web pages (Bahasa Indonesia; translations in locale/).
 
 Templates and page code look texts up by key (`t("key")` in a template); no sentence is
 hard-wired. Refusals of the queue itself come from `server.texts` (the API's messages).
