@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := $(shell grep -v '^\#' deploy/apt-packages.txt)
 
-.PHONY: demo test deps lint screenshots bench clean
+.PHONY: demo test deps lint catalogs screenshots bench clean
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/antrian demo
@@ -39,6 +39,36 @@ $(VENV)/.installed: pyproject.toml | deps
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
+
+# Text catalogs (docs/operations.md, "Texts and translations"): each app's Indonesian sources,
+# N_("key", "Kalimat"), are extracted into <locale>/<domain>.pot, and every
+# <locale>/<language>/LC_MESSAGES/<domain>.po is updated from it. A changed Indonesian sentence
+# leaves its translations fuzzy, and tests/config/test_catalogs.py fails until they are redone.
+# A template whose messages did not change is left alone (no churn of its date line).
+# The apps read the .po files themselves (config.i18n.Catalog): there is nothing to compile.
+CATALOGS := config:config/texts.py:config/locale \
+	server:server/texts.py:server/locale \
+	web:server/web/texts.py:server/web/locale \
+	kiosk:kiosk/texts.py:kiosk/locale \
+	display:display/texts.py:display/locale \
+	printer:printer/texts.py:printer/locale \
+	doctor:antrian/doctor/texts.py:antrian/doctor/locale \
+	demo:antrian/commands/demo.py:antrian/commands/locale
+PYBABEL := $(VENV)/bin/pybabel
+
+catalogs: $(VENV)/.installed
+	@set -e; for entry in $(CATALOGS); do \
+		IFS=: read -r domain source dir <<< "$$entry"; \
+		$(PYBABEL) --quiet extract --no-default-keywords --keyword='N_:1c,2' \
+			--add-comments=NOTE --project='Antrian MPP' --version=0.1.0 \
+			--copyright-holder='Antrian MPP' --no-location --output-file="$$dir/$$domain.pot.new" \
+			"$$source"; \
+		if diff -q -I '^"POT-Creation-Date:' "$$dir/$$domain.pot" "$$dir/$$domain.pot.new" \
+			>/dev/null 2>&1; then rm "$$dir/$$domain.pot.new"; \
+		else mv "$$dir/$$domain.pot.new" "$$dir/$$domain.pot"; fi; \
+		$(PYBABEL) --quiet update --ignore-obsolete --ignore-pot-creation-date \
+			--input-file="$$dir/$$domain.pot" --output-dir="$$dir" --domain="$$domain"; \
+	done
 
 # Pictures of every screen and page, for people to look at (docs/screenshots/).
 screenshots: $(VENV)/.installed

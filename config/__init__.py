@@ -5,13 +5,14 @@ Each app owns one settings model (`config.server`, `config.kiosk`, `config.displ
 names the file, the key and what is wrong in the same way.
 """
 
-from config.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog
+from config.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Catalog
 from config.loader import ConfigError, ServerConnection, load_settings
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Catalog",
+    "N_",
     "ConfigError",
     "ServerConnection",
     "load_settings",

@@ -1,38 +1,33 @@
-"""Every text the board shows, in Bahasa Indonesia first and English second."""
+"""Every text the board shows (Bahasa Indonesia; translations in locale/)."""
 
-from config import Catalog
+from pathlib import Path
+
+from config import N_, Catalog
 
 TEXTS = Catalog(
-    {
-        "window_title": ("Antrian MPP — Layar Panggilan", "Antrian MPP — Call Board"),
-        "now_calling": ("NOMOR ANTREAN", "NOW CALLING"),
-        "go_to": ("SILAKAN MENUJU", "PLEASE GO TO"),
-        "recall_badge": ("PANGGILAN ULANG", "CALLED AGAIN"),
-        "no_call_yet": ("Belum ada panggilan", "No calls yet"),
-        "counters_title": ("LOKET", "COUNTERS"),
-        "recent_title": ("PANGGILAN SEBELUMNYA", "EARLIER CALLS"),
-        "waiting_title": ("MENUNGGU PER LAYANAN", "WAITING PER SERVICE"),
-        "waiting_count": ("{count} menunggu", "{count} waiting"),
-        "counter_idle": ("—", "—"),
-        "counter_paused": ("Istirahat", "On break"),
-        "counter_closed": ("Tutup", "Closed"),
-        "disconnected": (
+    "display",
+    Path(__file__).with_name("locale"),
+    [
+        N_("window_title", "Antrian MPP — Layar Panggilan"),
+        N_("now_calling", "NOMOR ANTREAN"),
+        N_("go_to", "SILAKAN MENUJU"),
+        N_("recall_badge", "PANGGILAN ULANG"),
+        N_("no_call_yet", "Belum ada panggilan"),
+        N_("counters_title", "LOKET"),
+        N_("recent_title", "PANGGILAN SEBELUMNYA"),
+        N_("waiting_title", "MENUNGGU PER LAYANAN"),
+        N_("waiting_count", "{count} menunggu"),
+        N_("counter_idle", "—"),
+        N_("counter_paused", "Istirahat"),
+        N_("counter_closed", "Tutup"),
+        N_(
+            "disconnected",
             "Terputus dari server sejak {time}\nNomor yang tampil mungkin belum terbaru",
-            "Disconnected from the server since {time}\nThe numbers shown may not be the latest",
         ),
-        "connecting": ("Menghubungkan ke server…", "Connecting to the server…"),
-        "audio_missing": ("Suara tidak tersedia", "Sound unavailable"),
-        "speech_missing": (
-            "Suara pengumuman tidak tersedia",
-            "Announcement voice unavailable",
-        ),
-        "not_authorized": (
-            "Token layar ditolak server — periksa display.toml",
-            "The server refused this display's token — check display.toml",
-        ),
-        "pending_calls": (
-            "{count} panggilan menunggu diumumkan",
-            "{count} calls waiting to be announced",
-        ),
-    }
+        N_("connecting", "Menghubungkan ke server…"),
+        N_("audio_missing", "Suara tidak tersedia"),
+        N_("speech_missing", "Suara pengumuman tidak tersedia"),
+        N_("not_authorized", "Token layar ditolak server — periksa display.toml"),
+        N_("pending_calls", "{count} panggilan menunggu diumumkan"),
+    ],
 )

@@ -20,7 +20,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from config import Catalog
+from config import N_, Catalog
 from config.i18n import env_language
 
 HELP = "run server, kiosk and display together with the example MPP data (no hardware needed)"
@@ -32,59 +32,37 @@ log = logging.getLogger(__name__)
 STOP_SECONDS = 6.0
 
 TEXTS = Catalog(
-    {
-        "port_taken": (
+    "demo",
+    Path(__file__).with_name("locale"),
+    [
+        N_(
+            "port_taken",
             "Port {port} sudah dipakai program lain (mungkin demo atau server sebelumnya masih "
             "berjalan). Lihat programnya: ss -ltnp 'sport = :{port}' (atau sudo lsof -i :{port}); "
             "hentikan program itu, atau jalankan demo di port lain: antrian demo --port {other}",
-            "Port {port} is already used by another program (perhaps an earlier demo or server "
-            "still runs). See which: ss -ltnp 'sport = :{port}' (or sudo lsof -i :{port}); stop "
-            "it, or run the demo on another port: antrian demo --port {other}",
         ),
-        "port_unusable": (
-            "Port {port} tidak bisa dipakai: {error}",
-            "Port {port} cannot be used: {error}",
-        ),
-        "server_not_started": (
+        N_("port_unusable", "Port {port} tidak bisa dipakai: {error}"),
+        N_(
+            "server_not_started",
             "Server demo tidak mau mulai (kode keluar {code}); lihat pesan di atas",
-            "The demo server did not start (exit code {code}); see the messages above",
         ),
-        "server_no_answer": (
+        N_(
+            "server_no_answer",
             "Server demo tidak menjawab dalam {seconds:.0f} detik; lihat pesan di atas",
-            "The demo server did not answer within {seconds:.0f} s; see the messages above",
         ),
-        "ready": (
-            "Server siap di {url} — halaman loket {url}/loket, admin {url}/admin",
-            "Server ready at {url} — counter page {url}/loket, admin {url}/admin",
-        ),
-        "logins": (
-            "Login demo: admin / admin-demo-2026, petugas1 / petugas-demo-2026",
-            "Demo logins: admin / admin-demo-2026, petugas1 / petugas-demo-2026",
-        ),
-        "clock": (
-            "Jam demo mulai pukul {time} ({date}), jadi layanan contoh sedang buka",
-            "The demo clock starts at {time} ({date}), so the example services are open",
-        ),
-        "no_screen": (
+        N_("ready", "Server siap di {url} — halaman loket {url}/loket, admin {url}/admin"),
+        N_("logins", "Login demo: admin / admin-demo-2026, petugas1 / petugas-demo-2026"),
+        N_("clock", "Jam demo mulai pukul {time} ({date}), jadi layanan contoh sedang buka"),
+        N_(
+            "no_screen",
             "Tidak ada layar (DISPLAY dan WAYLAND_DISPLAY kosong): hanya server yang berjalan, "
             "kios dan layar ruang tunggu tidak dibuka",
-            "No screen (DISPLAY and WAYLAND_DISPLAY are empty): only the server runs, the "
-            "kiosk and the hall display are not opened",
         ),
-        "press_ctrl_c": ("Tekan Ctrl+C untuk menghentikan demo", "Press Ctrl+C to stop the demo"),
-        "child_stopped": (
-            "{name} berhenti dengan kode keluar {code}; demo dihentikan",
-            "{name} stopped with exit code {code}; the demo stops",
-        ),
-        "stopping": (
-            "Demo dihentikan ({signal}); menghentikan server, kios dan layar",
-            "Demo stopping ({signal}); stopping server, kiosk and display",
-        ),
-        "killed": (
-            "{name} tidak berhenti dalam {seconds:.0f} detik; dimatikan paksa",
-            "{name} did not stop within {seconds:.0f} s; killed",
-        ),
-    }
+        N_("press_ctrl_c", "Tekan Ctrl+C untuk menghentikan demo"),
+        N_("child_stopped", "{name} berhenti dengan kode keluar {code}; demo dihentikan"),
+        N_("stopping", "Demo dihentikan ({signal}); menghentikan server, kios dan layar"),
+        N_("killed", "{name} tidak berhenti dalam {seconds:.0f} detik; dimatikan paksa"),
+    ],
 )
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config import Catalog, ConfigError, ServerConnection, load_settings
+from config import ConfigError, ServerConnection, load_settings
 from config.loader import StrictModel
 
 
@@ -41,12 +41,6 @@ def test_broken_toml_and_missing_file_are_config_errors(tmp_path):
         load_settings(DeviceFile, write(tmp_path, "[server\n"))
     with pytest.raises(ConfigError, match="berkas tidak ditemukan"):
         load_settings(DeviceFile, tmp_path / "absent.toml")
-
-
-def test_catalog_defaults_to_indonesian_and_offers_english():
-    texts = Catalog({"greet": ("Silakan pilih layanan", "Please choose a service")})
-    assert texts.get("greet") == "Silakan pilih layanan"
-    assert texts.get("greet", "en") == "Please choose a service"
 
 
 def test_server_url_override_is_validated_like_the_file(tmp_path):
