@@ -16,6 +16,7 @@ import threading
 from config.server import ServerSettings
 from server import rules
 from server.auth import Principal
+from server.auth_cache import DeviceCache
 from server.clock import Clock
 from server.errors import ServerError, conflict, not_found
 from server.store import Store, Tx
@@ -53,8 +54,7 @@ class Queue:
         self.settings = settings
         self.clock = clock
         self._state_cache: tuple[tuple[int, str], bytes] | None = None
-        # token hash -> (device principal, monotonic expiry): displays poll often.
-        self.device_cache: dict[str, tuple[Principal, float]] = {}
+        self.device_cache = DeviceCache()  # displays poll often (server.auth_cache)
         self._state_lock = threading.Lock()
 
     # ---- time ----
