@@ -83,6 +83,8 @@ class Tx:
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self.events_added = 0
+        self.last_event = 0  # the id of the last event this transaction added
+        self._settings: dict[str, object] | None = None  # read once per transaction
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.execute(sql, params).fetchone()
@@ -113,6 +115,7 @@ class Tx:
             (at, day, kind, ticket_id, counter_id, service_id, actor, _json(data)),
         )
         self.events_added += 1
+        self.last_event = cursor.lastrowid
         return cursor.lastrowid
 
     def last_event_id(self) -> int:
@@ -141,10 +144,15 @@ class Tx:
 
     # ---- settings ----
     def settings(self) -> dict[str, object]:
-        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+        """The stored settings; read once per transaction (a copy: callers may change it)."""
+        if self._settings is None:
+            rows = self._all("SELECT * FROM settings")
+            self._settings = {row["key"]: json.loads(row["value"]) for row in rows}
+        return dict(self._settings)
 
     def set_setting(self, key: str, value: object, *, only_if_absent: bool = False) -> None:
         verb = "INSERT OR IGNORE" if only_if_absent else "INSERT OR REPLACE"
+        self._settings = None
         self.db.execute(
             f"{verb} INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value))
         )
@@ -394,16 +402,28 @@ class Tx:
 
     def call_candidates(self, counter_id: int, day: str) -> list[sqlite3.Row]:
         """The longest-waiting priority ticket and the longest-waiting normal ticket of the
-        counter's services (at most two rows): all that the call order looks at."""
+        counter's services (at most two whole ticket rows): all that the call order looks at."""
         head = (
-            "SELECT * FROM (SELECT t.id, t.priority, t.queued_at FROM tickets t"
+            "SELECT * FROM (SELECT t.id FROM tickets t"
             " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
             " AND (COALESCE(t.priority, '') = '') = ? ORDER BY t.queued_at, t.id LIMIT 1)"
         )
         return self._all(
-            f"{head} UNION ALL {head}", (counter_id, day, False, counter_id, day, True)
+            TICKET_SELECT + f" JOIN ({head} UNION ALL {head}) h ON h.id = t.id",
+            (counter_id, day, False, counter_id, day, True),
         )
+
+    def waiting_line(self, counter_id: int, day: str, limit: int) -> tuple[list[sqlite3.Row], int]:
+        """The first `limit` waiting tickets of `waiting_for_counter`, and how many wait in all."""
+        rows = self._all(
+            TICKET_SELECT.replace("SELECT t.*", "SELECT COUNT(*) OVER () AS line_length, t.*")
+            + " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
+            " ORDER BY t.queued_at, t.id LIMIT ?",
+            (counter_id, day, limit),
+        )
+        return rows, rows[0]["line_length"] if rows else 0
 
     def waiting_count_at(self, counter_id: int, day: str) -> int:
         """Today's waiting tickets of the counter's services."""
@@ -596,9 +616,11 @@ class Store:
         outer = getattr(self._current, "tx", None)
         if outer is not None:
             outer.db.execute("SAVEPOINT joined")
+            added = (outer.events_added, outer.last_event)
             try:
                 yield outer
             except BaseException:
+                outer.events_added, outer.last_event = added  # those events are undone too
                 outer.db.execute("ROLLBACK TO joined")
                 outer.db.execute("RELEASE joined")
                 raise
@@ -617,8 +639,8 @@ class Store:
             finally:
                 self._current.tx = None
             self._db.execute("COMMIT")
-            if tx.events_added:
-                self.version = tx.last_event_id()
+            if tx.events_added:  # AUTOINCREMENT: the last id added is the newest
+                self.version = tx.last_event
                 changed = self.version
         if changed is not None and self.on_change is not None:
             self.on_change(changed)
