@@ -40,10 +40,6 @@ log = logging.getLogger(__name__)
 
 router = APIRouter()
 
-OFFLINE_AFTER = dt.timedelta(seconds=60)  # a few missed heartbeats (kiosk 10 s, display 15 s)
-PRINTER_BAD = ("offline", "paper_out")
-PRINTER_WARN = ("paper_low", "unknown")
-AUDIO_FINE = ("ok", "disabled", None)
 NOTICES = ("saved", "created", "deleted", "settings_saved")
 
 
@@ -608,36 +604,8 @@ def delete_user(request: Request, user_id: str, posted: AdminPost) -> Response:
 
 # ---- devices ----
 def device_rows(request: Request) -> list[dict]:
-    """Each device with what the manager must notice: never seen, offline, printer, audio."""
-    now, _, _ = request.app.state.services.queue.now()
-    rows = []
-    for device in _admin(request).devices():
-        status = device["last_status"] or {}
-        seen = dt.datetime.fromisoformat(device["last_seen"]) if device["last_seen"] else None
-        problem, level = None, "ok"
-        if not device["active"]:
-            level = "off"
-        elif seen is None:
-            problem, level = "device_never_seen", "warn"
-        elif now - seen > OFFLINE_AFTER:
-            problem, level = "device_offline", "bad"
-        elif device["kind"] == "kiosk" and status.get("printer") in PRINTER_BAD:
-            problem, level = f"printer_{status['printer']}", "bad"
-        elif device["kind"] == "kiosk" and status.get("printer") in PRINTER_WARN:
-            problem, level = f"printer_{status['printer']}", "warn"
-        elif device["kind"] == "display" and status.get("audio") not in AUDIO_FINE:
-            problem, level = "audio_problem", "warn"
-        rows.append(
-            {
-                **device,
-                "printer": status.get("printer"),
-                "audio": status.get("audio"),
-                "seen_minutes": None if seen is None else int((now - seen).total_seconds() // 60),
-                "problem": problem,
-                "level": level,
-            }
-        )
-    return rows
+    """Each device with what the manager must notice (the rule: `server.devices`)."""
+    return _admin(request).device_health()
 
 
 def _devices_page(request, staff, *, status=200, values=None, errors=None, token=None):
