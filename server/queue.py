@@ -205,42 +205,44 @@ class Queue(QueueViews):
             called = self._record_call(tx, ticket, counter, principal.name, "called")
             return self.counter_view(tx, counter, day, current=called)
 
-    def recall(self, principal: Principal, counter_id: int) -> dict:
-        _, _, day = self.now()
+    def _with_open_ticket(self, principal: Principal, counter_id: int, act) -> dict:
+        """One command on the counter's open ticket: `act(tx, counter, ticket, at, day)` records
+        it and hands back the ticket as it now is (None once it is finished); the answer is the
+        counter view built from that."""
+        _, at, day = self.now()
         with self.store.write() as tx:
             counter = self._counter(tx, principal, counter_id)
             ticket = self._open_ticket(tx, counter_id)
-            called = self._record_call(tx, ticket, counter, principal.name, "recalled")
-            return self.counter_view(tx, counter, day, current=called)
+            current = act(tx, counter, ticket, at, day)
+            return self.counter_view(tx, counter, day, current=current)
+
+    def recall(self, principal: Principal, counter_id: int) -> dict:
+        def act(tx, counter, ticket, at, day):
+            return self._record_call(tx, ticket, counter, principal.name, "recalled")
+
+        return self._with_open_ticket(principal, counter_id, act)
 
     def start(self, principal: Principal, counter_id: int) -> dict:
-        _, at, day = self.now()
-        with self.store.write() as tx:
-            counter = self._counter(tx, principal, counter_id)
-            ticket = self._open_ticket(tx, counter_id)
-            if ticket["status"] == "called":  # starting twice is harmless: a retried click
-                changes = {"status": "serving", "started_at": at}
-                tx.update_ticket(ticket["id"], **changes)
-                self._ticket_event(tx, "started", ticket, counter_id, principal.name, at, day)
-                ticket = {**dict(ticket), **changes}
-            return self.counter_view(tx, counter, day, current=ticket)
+        def act(tx, counter, ticket, at, day):
+            if ticket["status"] != "called":  # starting twice is harmless: a retried click
+                return ticket
+            changes = {"status": "serving", "started_at": at}
+            tx.update_ticket(ticket["id"], **changes)
+            self._ticket_event(tx, "started", ticket, counter_id, principal.name, at, day)
+            return {**dict(ticket), **changes}
+
+        return self._with_open_ticket(principal, counter_id, act)
 
     def finish(self, principal: Principal, counter_id: int) -> dict:
-        _, at, day = self.now()
-        with self.store.write() as tx:
-            counter = self._counter(tx, principal, counter_id)
-            ticket = self._open_ticket(tx, counter_id)
-            tx.update_ticket(
-                ticket["id"], status="done", started_at=ticket["started_at"] or at, finished_at=at
-            )
+        def act(tx, counter, ticket, at, day):
+            started = ticket["started_at"] or at
+            tx.update_ticket(ticket["id"], status="done", started_at=started, finished_at=at)
             self._ticket_event(tx, "finished", ticket, counter_id, principal.name, at, day)
-            return self.counter_view(tx, counter, day, current=None)
+
+        return self._with_open_ticket(principal, counter_id, act)
 
     def no_show(self, principal: Principal, counter_id: int) -> dict:
-        _, at, day = self.now()
-        with self.store.write() as tx:
-            counter = self._counter(tx, principal, counter_id)
-            ticket = self._open_ticket(tx, counter_id)
+        def act(tx, counter, ticket, at, day):
             if ticket["status"] == "serving":
                 raise conflict("ticket_serving", number=ticket["number"])
             needed = int(self.runtime(tx)["no_show_after_calls"])
@@ -248,7 +250,8 @@ class Queue(QueueViews):
                 raise conflict("no_show_too_early", calls=ticket["calls"], needed=needed)
             tx.update_ticket(ticket["id"], status="no_show", finished_at=at)
             self._ticket_event(tx, "no_show", ticket, counter_id, principal.name, at, day)
-            return self.counter_view(tx, counter, day, current=None)
+
+        return self._with_open_ticket(principal, counter_id, act)
 
     def reactivate(self, principal: Principal, counter_id: int, ticket_id: int) -> dict:
         """Put a no-show of today back in line, at the end (it missed its turn)."""
