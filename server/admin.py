@@ -7,6 +7,7 @@ import logging
 import sqlite3
 
 from config.server import ServerSettings
+from server import devices
 from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
 from server.queue import RUNTIME_SETTINGS, Queue, holiday_texts
@@ -293,6 +294,11 @@ class Admin:
     def devices(self) -> list[dict]:
         with self.store.read() as tx:
             return [_device(row) for row in tx.devices()]
+
+    def device_health(self) -> list[dict]:
+        """Each device with what the manager must notice (`server.devices.health`)."""
+        now, _, _ = self.queue.now()
+        return [devices.health(device, now) for device in self.devices()]
 
     def create_device(self, actor: str, name: str, kind: str) -> dict:
         """A new device; its token is in this answer only, the database keeps its hash."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -122,24 +121,19 @@ def log_in(svc: Services, username: str, password: str, address: str) -> dict:
     }
 
 
-DEVICE_CACHE_SECONDS = 5.0
+def _bearer(authorization: str | None) -> str | None:
+    if not authorization or not authorization.lower().startswith("bearer "):
+        return None
+    return authorization[7:].strip()
 
 
 def _cached_device(request: Request, authorization: str | None) -> Principal | None:
-    if not authorization or not authorization.lower().startswith("bearer "):
-        return None
-    entry = request.app.state.services.queue.device_cache.get(hash_token(authorization[7:].strip()))
-    if entry is None or entry[1] < time.monotonic():
-        return None
-    return entry[0]
+    token = _bearer(authorization)
+    return None if token is None else request.app.state.services.queue.device_cache.get(token)
 
 
 def _remember_device(request: Request, authorization: str, principal: Principal) -> None:
-    cache = request.app.state.services.queue.device_cache
-    if len(cache) > 10_000:  # bounded; only real devices get here
-        cache.clear()
-    key = hash_token(authorization[7:].strip())
-    cache[key] = (principal, time.monotonic() + DEVICE_CACHE_SECONDS)
+    request.app.state.services.queue.device_cache.remember(_bearer(authorization), principal)
 
 
 def require(*roles: str):

@@ -28,24 +28,6 @@ from server.store import Store
 MAX_DAYS = 92  # a quarter: enough for a report, bounded for the server
 OPEN_STATUSES = ("waiting", "called", "serving")
 
-CSV_COLUMNS = (
-    "level",
-    "agency",
-    "code",
-    "name",
-    "issued",
-    "transferred_in",
-    "served",
-    "no_show",
-    "cancelled",
-    "not_served",
-    "transferred_out",
-    "wait_avg_minutes",
-    "wait_p90_minutes",
-    "service_avg_minutes",
-    "service_p90_minutes",
-)
-
 
 def percentile(values: list[float], share: float) -> float | None:
     """Nearest-rank percentile: the smallest value that `share` of the values do not exceed."""
@@ -69,6 +51,17 @@ COUNTS = (
     "cancelled",
     "not_served",
     "transferred_out",
+)
+CSV_COLUMNS = (  # the period report's CSV (the page's download)
+    "level",
+    "agency",
+    "code",
+    "name",
+    *COUNTS,
+    "wait_avg_minutes",
+    "wait_p90_minutes",
+    "service_avg_minutes",
+    "service_p90_minutes",
 )
 Move = tuple[int, int]  # a transfer: (service id it left, service id it went to)
 
@@ -177,14 +170,20 @@ def daily_report(store: Store, day: str) -> dict:
     return {"date": day, "services": rows, "totals": {k: totals[k] for k in DAILY_TOTALS}}
 
 
+def to_csv(columns: tuple[str, ...], rows) -> str:
+    """The one CSV form of every report: a header, then each row's `columns` (None empty),
+    CRLF line ends (what spreadsheet programs expect)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if row[key] is None else row[key] for key in columns})
+    return buffer.getvalue()
+
+
 def daily_csv(report: dict) -> str:
     """The API's daily report as CSV: one row per service."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=DAILY_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in report["services"]:
-        writer.writerow({key: "" if row[key] is None else row[key] for key in DAILY_COLUMNS})
-    return buffer.getvalue()
+    return to_csv(DAILY_COLUMNS, report["services"])
 
 
 def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -253,18 +252,14 @@ def period_report(store: Store, first: dt.date, last: dt.date) -> dict:
 
 def report_csv(report: dict) -> str:
     """One row per service, per agency (subtotal) and for the whole MPP."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
 
-    def row(level: str, agency: str, code: str, name: str, values: dict) -> None:
-        cells = {"level": level, "agency": agency, "code": code, "name": name}
-        cells.update({k: values[k] for k in CSV_COLUMNS[4:]})
-        writer.writerow({k: "" if v is None else v for k, v in cells.items()})
+    def row(level: str, agency: str, code: str, name: str, values: dict) -> dict:
+        return {**values, "level": level, "agency": agency, "code": code, "name": name}
 
+    rows = []
     for agency in report["agencies"]:
         for service in agency["services"]:
-            row("service", agency["name"], service["code"], service["name"], service)
-        row("agency", agency["name"], "", "", agency["totals"])
-    row("total", "", "", "", report["totals"])
-    return buffer.getvalue()
+            rows.append(row("service", agency["name"], service["code"], service["name"], service))
+        rows.append(row("agency", agency["name"], "", "", agency["totals"]))
+    rows.append(row("total", "", "", "", report["totals"]))
+    return to_csv(CSV_COLUMNS, rows)

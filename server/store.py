@@ -14,139 +14,25 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+# The backup room's names stay importable from here (older callers: the doctor).
+from server.backup import (  # noqa: F401
+    BackupError,
+    backup_database,
+    copy_database,
+    database_in_use,
+    verify_database,
+)
+from server.schema import MIGRATIONS
+
 log = logging.getLogger(__name__)
 
 DB_FILE = "antrian.sqlite3"
-
-MIGRATIONS: list[str] = [
-    # 1: the first schema
-    """
-    CREATE TABLE agencies (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        short_name TEXT NOT NULL DEFAULT ''
-    );
-    CREATE TABLE services (
-        id INTEGER PRIMARY KEY,
-        code TEXT NOT NULL UNIQUE,
-        name TEXT NOT NULL,
-        agency_id INTEGER NOT NULL REFERENCES agencies(id),
-        daily_quota INTEGER,
-        hours TEXT,
-        enabled INTEGER NOT NULL DEFAULT 1,
-        position INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE counters (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        status TEXT NOT NULL DEFAULT 'closed',
-        priority_streak INTEGER NOT NULL DEFAULT 0,
-        position INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE counter_services (
-        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
-        service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,
-        PRIMARY KEY (counter_id, service_id)
-    );
-    CREATE TABLE users (
-        id INTEGER PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE,
-        role TEXT NOT NULL,
-        password_hash TEXT NOT NULL,
-        active INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE TABLE user_counters (
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
-        PRIMARY KEY (user_id, counter_id)
-    );
-    CREATE TABLE sessions (
-        token_hash TEXT PRIMARY KEY,
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL
-    );
-    CREATE TABLE devices (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL,
-        token_hash TEXT NOT NULL UNIQUE,
-        last_seen TEXT,
-        last_status TEXT,
-        active INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE TABLE tickets (
-        id INTEGER PRIMARY KEY,
-        day TEXT NOT NULL,
-        number_service_id INTEGER NOT NULL,
-        seq INTEGER NOT NULL,
-        number TEXT NOT NULL,
-        service_id INTEGER NOT NULL,
-        priority TEXT,
-        status TEXT NOT NULL,
-        issued_at TEXT NOT NULL,
-        queued_at TEXT NOT NULL,
-        tracking_code TEXT NOT NULL UNIQUE,
-        device_id INTEGER,
-        idempotency_key TEXT,
-        counter_id INTEGER,
-        calls INTEGER NOT NULL DEFAULT 0,
-        first_called_at TEXT,
-        called_at TEXT,
-        started_at TEXT,
-        finished_at TEXT,
-        print_status TEXT,
-        UNIQUE (number_service_id, day, seq),
-        UNIQUE (device_id, idempotency_key)
-    );
-    CREATE INDEX tickets_by_day ON tickets (day, status, service_id);
-    CREATE INDEX tickets_by_counter ON tickets (counter_id, status);
-    CREATE TABLE events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        day TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        ticket_id INTEGER,
-        counter_id INTEGER,
-        service_id INTEGER,
-        actor TEXT,
-        data TEXT
-    );
-    CREATE INDEX events_by_day ON events (day, kind);
-    CREATE INDEX events_by_ticket ON events (ticket_id);
-    CREATE TABLE settings (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-    # 2: indexes for the hot reads. A service's last finished tickets (the ETA) without reading
-    # every ticket ever issued; today's waiting tickets in line order, so "who is next" and a
-    # counter's first 50 stop early instead of sorting every waiting ticket.
-    """
-    CREATE INDEX tickets_done_by_service ON tickets (service_id, status, finished_at);
-    CREATE INDEX tickets_waiting_in_order ON tickets (day, status, queued_at, id);
-    """,
-    # 3: idempotency keys of counter actions: (counter, key) -> the first answer, kept a day.
-    """
-    CREATE TABLE counter_requests (
-        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
-        key TEXT NOT NULL,
-        action TEXT NOT NULL,
-        at TEXT NOT NULL,
-        answer TEXT NOT NULL,
-        PRIMARY KEY (counter_id, key)
-    );
-    CREATE INDEX counter_requests_by_time ON counter_requests (at);
-    """,
-]
 
 # Columns callers may change through the generic update helpers (never user-supplied names).
 TICKET_COLUMNS = {
@@ -197,6 +83,8 @@ class Tx:
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self.events_added = 0
+        self.last_event = 0  # the id of the last event this transaction added
+        self._settings: dict[str, object] | None = None  # read once per transaction
 
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.execute(sql, params).fetchone()
@@ -227,6 +115,7 @@ class Tx:
             (at, day, kind, ticket_id, counter_id, service_id, actor, _json(data)),
         )
         self.events_added += 1
+        self.last_event = cursor.lastrowid
         return cursor.lastrowid
 
     def last_event_id(self) -> int:
@@ -255,10 +144,15 @@ class Tx:
 
     # ---- settings ----
     def settings(self) -> dict[str, object]:
-        return {row["key"]: json.loads(row["value"]) for row in self._all("SELECT * FROM settings")}
+        """The stored settings; read once per transaction (a copy: callers may change it)."""
+        if self._settings is None:
+            rows = self._all("SELECT * FROM settings")
+            self._settings = {row["key"]: json.loads(row["value"]) for row in rows}
+        return dict(self._settings)
 
     def set_setting(self, key: str, value: object, *, only_if_absent: bool = False) -> None:
         verb = "INSERT OR IGNORE" if only_if_absent else "INSERT OR REPLACE"
+        self._settings = None
         self.db.execute(
             f"{verb} INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value))
         )
@@ -508,16 +402,28 @@ class Tx:
 
     def call_candidates(self, counter_id: int, day: str) -> list[sqlite3.Row]:
         """The longest-waiting priority ticket and the longest-waiting normal ticket of the
-        counter's services (at most two rows): all that the call order looks at."""
+        counter's services (at most two whole ticket rows): all that the call order looks at."""
         head = (
-            "SELECT * FROM (SELECT t.id, t.priority, t.queued_at FROM tickets t"
+            "SELECT * FROM (SELECT t.id FROM tickets t"
             " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
             " AND (COALESCE(t.priority, '') = '') = ? ORDER BY t.queued_at, t.id LIMIT 1)"
         )
         return self._all(
-            f"{head} UNION ALL {head}", (counter_id, day, False, counter_id, day, True)
+            TICKET_SELECT + f" JOIN ({head} UNION ALL {head}) h ON h.id = t.id",
+            (counter_id, day, False, counter_id, day, True),
         )
+
+    def waiting_line(self, counter_id: int, day: str, limit: int) -> tuple[list[sqlite3.Row], int]:
+        """The first `limit` waiting tickets of `waiting_for_counter`, and how many wait in all."""
+        rows = self._all(
+            TICKET_SELECT.replace("SELECT t.*", "SELECT COUNT(*) OVER () AS line_length, t.*")
+            + " JOIN counter_services cs ON cs.service_id = t.service_id"
+            " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
+            " ORDER BY t.queued_at, t.id LIMIT ?",
+            (counter_id, day, limit),
+        )
+        return rows, rows[0]["line_length"] if rows else 0
 
     def waiting_count_at(self, counter_id: int, day: str) -> int:
         """Today's waiting tickets of the counter's services."""
@@ -710,9 +616,11 @@ class Store:
         outer = getattr(self._current, "tx", None)
         if outer is not None:
             outer.db.execute("SAVEPOINT joined")
+            added = (outer.events_added, outer.last_event)
             try:
                 yield outer
             except BaseException:
+                outer.events_added, outer.last_event = added  # those events are undone too
                 outer.db.execute("ROLLBACK TO joined")
                 outer.db.execute("RELEASE joined")
                 raise
@@ -731,8 +639,8 @@ class Store:
             finally:
                 self._current.tx = None
             self._db.execute("COMMIT")
-            if tx.events_added:
-                self.version = tx.last_event_id()
+            if tx.events_added:  # AUTOINCREMENT: the last id added is the newest
+                self.version = tx.last_event
                 changed = self.version
         if changed is not None and self.on_change is not None:
             self.on_change(changed)
@@ -752,108 +660,10 @@ class Store:
                 self._db.execute("COMMIT")
 
     def backup(self, out: Path | str) -> Path:
-        """A consistent copy of this open database at `out` (see `backup_database`)."""
+        """A consistent copy of this open database at `out` (see `server.backup`)."""
         with self._lock:
-            return _copy_database(self._db, Path(out))
+            return copy_database(self._db, Path(out))
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-# ---- backups (SQLite's online backup API: a consistent copy while tickets are being issued) ----
-
-
-class BackupError(Exception):
-    """A database file that cannot be copied, or a copy that is not a usable database."""
-
-
-def _copy_database(source: sqlite3.Connection, out: Path) -> Path:
-    """Copy `source` into `out` through a temporary file, so `out` is whole or absent."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
-    try:
-        # One step (pages=-1): a single read snapshot. In WAL mode readers never block writers,
-        # so kiosks keep issuing while the copy runs.
-        source.backup(target)
-        # The copy is one file on its own: no -wal beside it when it moves or is restored.
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    partial.replace(out)
-    return out
-
-
-def backup_database(db_path: Path | str, out: Path | str) -> Path:
-    """Copy the database at `db_path` (possibly in use by a running server) to `out`."""
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        raise BackupError(f"{db_path}: no database here")
-    source = sqlite3.connect(db_path, timeout=30)
-    try:
-        return _copy_database(source, Path(out))
-    except sqlite3.Error as error:
-        raise BackupError(f"{db_path}: {error}") from None
-    finally:
-        source.close()
-
-
-def verify_database(path: Path | str, deadline_seconds: float = 60.0) -> int:
-    """Check that `path` is a whole database this server can use; return its schema version.
-
-    It must open, pass `PRAGMA integrity_check` (given up after `deadline_seconds`), and carry
-    a schema version this server knows. Raises BackupError saying what is wrong. Read-only.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise BackupError(f"{path}: file not found")
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as error:
-        raise BackupError(f"{path}: cannot open: {error}") from None
-    give_up = time.monotonic() + deadline_seconds
-    db.set_progress_handler(lambda: int(time.monotonic() > give_up), 10_000)
-    try:
-        rows = db.execute("PRAGMA integrity_check").fetchall()
-        if [tuple(row) for row in rows] != [("ok",)]:
-            problems = "; ".join(str(row[0]) for row in rows[:3])
-            raise BackupError(f"{path}: integrity check failed: {problems}")
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-    except sqlite3.OperationalError as error:
-        if "interrupted" in str(error):
-            raise BackupError(
-                f"{path}: integrity check took over {deadline_seconds:.0f} s"
-            ) from None
-        raise BackupError(f"{path}: not an Antrian MPP database ({error})") from None
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path}: not a database ({error})") from None
-    finally:
-        db.close()
-    version = row[0] if row else 0
-    if not 1 <= version <= len(MIGRATIONS):
-        raise BackupError(
-            f"{path}: schema version {version} is unknown to this server (1..{len(MIGRATIONS)})"
-        )
-    return version
-
-
-def database_in_use(db_path: Path | str) -> bool:
-    """True while another connection (a running server) has the database open.
-
-    A running server keeps its connection open; an exclusive lock is then refused at once.
-    """
-    db = sqlite3.connect(db_path, timeout=0.2, isolation_level=None)
-    try:
-        db.execute("PRAGMA locking_mode = EXCLUSIVE")
-        db.execute("BEGIN EXCLUSIVE")
-        db.execute("COMMIT")
-        return False
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        db.close()

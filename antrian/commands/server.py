@@ -167,7 +167,7 @@ def backup(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from config.logs import configure_logging
-    from server.store import BackupError, backup_database, verify_database
+    from server.backup import BackupError, backup_database, verify_database
 
     configure_logging("server-backup", args.log_level or "INFO")
     out: Path = args.out
@@ -205,7 +205,7 @@ def restore(args: argparse.Namespace) -> int:
     import shutil
 
     from config.logs import configure_logging
-    from server.store import BackupError, database_in_use, verify_database
+    from server.backup import BackupError, database_in_use, verify_database
 
     configure_logging("server-restore", args.log_level or "INFO")
     try:

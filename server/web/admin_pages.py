@@ -2,8 +2,10 @@
 
 Each form is checked with the same pydantic models as the JSON API (server/routes/admin.py),
 then handed to `server.admin.Admin`; what is wrong is said per field, in the page's language.
-After a change the browser is sent back to the list (POST-redirect-GET) with a short notice,
-except when a device token was made: that page is rendered once and never stored.
+The list, new, edit and delete pages of the five kinds of entry are one flow
+(`server.web.crud.Entity`), configured here per entity. After a change the browser is sent
+back to the list (POST-redirect-GET) with a short notice, except when a device token was made:
+that page is rendered once and never stored.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from config.server import WEEKDAYS, WeekHours, parse_span
@@ -31,28 +33,14 @@ from server.routes.admin import (
     UserIn,
     UserPatch,
 )
-from server.web.loket import parse_id
+from server.web.crud import NOTICES, Entity, FormProblem, back, notice  # noqa: F401
 from server.web.render import error_text, language, render, translator
-from server.web.session import AdminPage, AdminPost, PageRefused
+from server.web.session import AdminPage, AdminPost
 from server.web.texts import KEYS
 
 log = logging.getLogger(__name__)
 
 router = APIRouter()
-
-OFFLINE_AFTER = dt.timedelta(seconds=60)  # a few missed heartbeats (kiosk 10 s, display 15 s)
-PRINTER_BAD = ("offline", "paper_out")
-PRINTER_WARN = ("paper_low", "unknown")
-AUDIO_FINE = ("ok", "disabled", None)
-NOTICES = ("saved", "created", "deleted", "settings_saved")
-
-
-class FormProblem(Exception):
-    """A form that cannot be saved: messages per field ("" = about the whole form)."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
 
 
 def _admin(request: Request):
@@ -61,15 +49,6 @@ def _admin(request: Request):
 
 def _t(request: Request):
     return translator(language(request))
-
-
-def _notice(request: Request) -> str:
-    key = request.query_params.get("pesan", "")
-    return _t(request)(f"notice_{key}") if key in NOTICES else ""
-
-
-def _back(url: str, notice: str) -> Response:
-    return RedirectResponse(f"{url}?pesan={notice}", status_code=303)
 
 
 def checked(request: Request, model: type[BaseModel], data: dict) -> BaseModel:
@@ -130,97 +109,44 @@ def overview(request: Request, staff: AdminPage) -> Response:
 
 
 # ---- agencies ----
-def _agencies_page(request, staff, *, status=200, values=None, errors=None) -> Response:
-    return render(
+def _create_agency(request, posted, values):
+    body = checked(request, AgencyIn, values)
+    return saving(
         request,
-        "admin_agencies.html",
-        status=status,
-        staff=staff,
-        section="agencies",
-        agencies=_admin(request).agencies(),
-        services=_admin(request).services(),
-        values=values or {"name": "", "short_name": ""},
-        errors=errors or {},
-        notice=_notice(request),
+        lambda: _admin(request).create_agency(posted.staff.name, body.name, body.short_name),
     )
 
 
-@router.get("/admin/instansi")
-def agencies(request: Request, staff: AdminPage) -> Response:
-    return _agencies_page(request, staff)
+def _update_agency(request, posted, agency, values):
+    checked(request, AgencyIn, values)
+    saving(request, lambda: _admin(request).update_agency(posted.staff.name, agency["id"], values))
 
 
-@router.post("/admin/instansi")
-def create_agency(request: Request, posted: AdminPost) -> Response:
-    values = {"name": _text(posted.form, "name"), "short_name": _text(posted.form, "short_name")}
-    try:
-        body = checked(request, AgencyIn, values)
-        saving(
-            request,
-            lambda: _admin(request).create_agency(posted.staff.name, body.name, body.short_name),
-        )
-    except FormProblem as problem:
-        return _agencies_page(
-            request, posted.staff, status=422, values=values, errors=problem.errors
-        )
-    return _back("/admin/instansi", "created")
+AGENCIES = Entity(
+    url="/admin/instansi",
+    section="agencies",
+    list_template="admin_agencies.html",
+    edit_template="admin_agency_edit.html",
+    name="agency",
+    items=lambda admin: admin.agencies(),
+    blank={"name": "", "short_name": ""},
+    read=lambda form, agency, staff: {
+        "name": _text(form, "name"),
+        "short_name": _text(form, "short_name"),
+    },
+    create=_create_agency,
+    update=_update_agency,
+    delete=lambda request, posted, agency: saving(
+        request, lambda: _admin(request).delete_agency(posted.staff.name, agency["id"])
+    ),
+    list_context=lambda request: {
+        "agencies": _admin(request).agencies(),
+        "services": _admin(request).services(),
+    },
+)
 
 
-def _agency(request: Request, agency_id: str) -> dict:
-    number = parse_id(agency_id)
-    for agency in _admin(request).agencies():
-        if agency["id"] == number:
-            return agency
-    raise PageRefused(404, "page_not_found")
-
-
-@router.get("/admin/instansi/{agency_id}")
-def edit_agency(request: Request, agency_id: str, staff: AdminPage) -> Response:
-    agency = _agency(request, agency_id)
-    return render(
-        request,
-        "admin_agency_edit.html",
-        staff=staff,
-        section="agencies",
-        agency=agency,
-        values=agency,
-        errors={},
-    )
-
-
-@router.post("/admin/instansi/{agency_id}")
-def update_agency(request: Request, agency_id: str, posted: AdminPost) -> Response:
-    agency = _agency(request, agency_id)
-    values = {"name": _text(posted.form, "name"), "short_name": _text(posted.form, "short_name")}
-    try:
-        checked(request, AgencyIn, values)
-        saving(
-            request, lambda: _admin(request).update_agency(posted.staff.name, agency["id"], values)
-        )
-    except FormProblem as problem:
-        return render(
-            request,
-            "admin_agency_edit.html",
-            status=422,
-            staff=posted.staff,
-            section="agencies",
-            agency=agency,
-            values=values,
-            errors=problem.errors,
-        )
-    return _back("/admin/instansi", "saved")
-
-
-@router.post("/admin/instansi/{agency_id}/hapus")
-def delete_agency(request: Request, agency_id: str, posted: AdminPost) -> Response:
-    agency = _agency(request, agency_id)
-    try:
-        saving(request, lambda: _admin(request).delete_agency(posted.staff.name, agency["id"]))
-    except FormProblem as problem:
-        return _agencies_page(request, posted.staff, status=409, errors=problem.errors)
-    return _back("/admin/instansi", "deleted")
-
-
+# ---- services ----
 # ---- services ----
 def hours_from_form(form, t) -> tuple[dict[str, str] | None, dict[str, str]]:
     """The weekday table from the form's open/close fields; (hours, problems per day)."""
@@ -281,13 +207,6 @@ def _service_form(request, staff, service, values, hours, errors, status=200, fo
     )
 
 
-def _service(request: Request, code: str) -> dict:
-    for service in _admin(request).services():
-        if service["code"] == code:
-            return service
-    raise PageRefused(404, "page_not_found")
-
-
 def hours_summary(hours: dict[str, str] | None, t) -> list[str]:
     """'Sen–Kam 08.00–15.00', 'Jum 08.00–11.30': runs of days with the same hours."""
     if hours is None:
@@ -308,51 +227,6 @@ def hours_summary(hours: dict[str, str] | None, t) -> list[str]:
     return parts
 
 
-def _services_page(request, staff, *, status=200, errors=None) -> Response:
-    live = {s["code"]: s for s in request.app.state.services.queue.services(language(request))}
-    t = _t(request)
-    services = _admin(request).services()
-    return render(
-        request,
-        "admin_services.html",
-        status=status,
-        staff=staff,
-        section="services",
-        services=services,
-        live=live,
-        summaries={s["code"]: hours_summary(s["hours"], t) for s in services},
-        rules=_admin(request).runtime_settings(),
-        errors=errors or {},
-        notice=_notice(request),
-    )
-
-
-@router.get("/admin/layanan")
-def services_page(request: Request, staff: AdminPage) -> Response:
-    return _services_page(request, staff)
-
-
-@router.get("/admin/layanan/baru")
-def new_service(request: Request, staff: AdminPage) -> Response:
-    values = {"code": "", "name": "", "agency": "", "daily_quota": "", "enabled": True}
-    return _service_form(request, staff, None, values, {}, {})
-
-
-@router.post("/admin/layanan/baru")
-def create_service(request: Request, posted: AdminPost) -> Response:
-    values = _service_values(posted.form)
-    hours, errors = hours_from_form(posted.form, _t(request))
-    try:
-        body = _checked_service(request, ServiceIn, values, hours, errors)
-        data = {**body.model_dump(), "hours": hours}
-        saving(request, lambda: _admin(request).create_service(posted.staff.name, data))
-    except FormProblem as problem:
-        return _service_form(
-            request, posted.staff, None, values, hours, problem.errors, 422, posted.form
-        )
-    return _back("/admin/layanan", "created")
-
-
 def _checked_service(request, model, values, hours, errors) -> BaseModel:
     """Fields through the API's model, hours through WeekHours; all problems at once."""
     data = {k: v for k, v in values.items() if model is ServiceIn or k != "code"}
@@ -367,344 +241,242 @@ def _checked_service(request, model, values, hours, errors) -> BaseModel:
     return body
 
 
-@router.get("/admin/layanan/{code}")
-def edit_service(request: Request, code: str, staff: AdminPage) -> Response:
-    service = _service(request, code)
-    values = {**service, "daily_quota": service["daily_quota"] or ""}
-    return _service_form(request, staff, service, values, service["hours"], {})
+def _services_context(request: Request) -> dict:
+    live = {s["code"]: s for s in request.app.state.services.queue.services(language(request))}
+    t = _t(request)
+    services = _admin(request).services()
+    return {
+        "services": services,
+        "live": live,
+        "summaries": {s["code"]: hours_summary(s["hours"], t) for s in services},
+        "rules": _admin(request).runtime_settings(),
+    }
 
 
-@router.post("/admin/layanan/{code}")
-def update_service(request: Request, code: str, posted: AdminPost) -> Response:
-    service = _service(request, code)
-    values = {**_service_values(posted.form), "code": service["code"]}
+def _service_page(request, staff, service, values, errors, status=200, form=None) -> Response:
+    hours = service["hours"] if service is not None else {}
+    return _service_form(request, staff, service, values, hours, errors, status, form)
+
+
+def _create_service(request, posted, values):
     hours, errors = hours_from_form(posted.form, _t(request))
-    try:
-        body = _checked_service(request, ServicePatch, values, hours, errors)
-        changes = {**body.model_dump(exclude={"hours"}), "hours": hours}
-        changes["daily_quota"] = body.daily_quota  # blank = no quota
-        saving(
-            request,
-            lambda: _admin(request).update_service(posted.staff.name, service["code"], changes),
-        )
-    except FormProblem as problem:
-        return _service_form(
-            request, posted.staff, service, values, hours, problem.errors, 422, posted.form
-        )
-    return _back("/admin/layanan", "saved")
+    body = _checked_service(request, ServiceIn, values, hours, errors)
+    data = {**body.model_dump(), "hours": hours}
+    return saving(request, lambda: _admin(request).create_service(posted.staff.name, data))
 
 
-@router.post("/admin/layanan/{code}/hapus")
-def delete_service(request: Request, code: str, posted: AdminPost) -> Response:
-    service = _service(request, code)
-    try:
-        saving(request, lambda: _admin(request).delete_service(posted.staff.name, service["code"]))
-    except FormProblem as problem:
-        return _services_page(request, posted.staff, status=409, errors=problem.errors)
-    return _back("/admin/layanan", "deleted")
+def _update_service(request, posted, service, values):
+    hours, errors = hours_from_form(posted.form, _t(request))
+    body = _checked_service(request, ServicePatch, values, hours, errors)
+    changes = {**body.model_dump(exclude={"hours"}), "hours": hours}
+    changes["daily_quota"] = body.daily_quota  # blank = no quota
+    saving(
+        request, lambda: _admin(request).update_service(posted.staff.name, service["code"], changes)
+    )
+
+
+SERVICES = Entity(
+    url="/admin/layanan",
+    section="services",
+    list_template="admin_services.html",
+    name="service",
+    key="code",
+    new_page=True,
+    items=lambda admin: admin.services(),
+    blank={"code": "", "name": "", "agency": "", "daily_quota": "", "enabled": True},
+    read=lambda form, service, staff: (
+        _service_values(form)
+        if service is None
+        else {**_service_values(form), "code": service["code"]}
+    ),
+    create=_create_service,
+    update=_update_service,
+    delete=lambda request, posted, service: saving(
+        request, lambda: _admin(request).delete_service(posted.staff.name, service["code"])
+    ),
+    list_context=_services_context,
+    edit_values=lambda service: {**service, "daily_quota": service["daily_quota"] or ""},
+    form_page=_service_page,
+)
 
 
 # ---- counters ----
-def _counters_page(request, staff, *, status=200, values=None, errors=None) -> Response:
-    return render(
-        request,
-        "admin_counters.html",
-        status=status,
-        staff=staff,
-        section="counters",
-        counters=_admin(request).counters(),
-        services=_admin(request).services(),
-        values=values or {"name": "", "services": []},
-        errors=errors or {},
-        notice=_notice(request),
-    )
-
-
-def _counter(request: Request, counter_id: str) -> dict:
-    number = parse_id(counter_id)
-    for counter in _admin(request).counters():
-        if counter["id"] == number:
-            return counter
-    raise PageRefused(404, "page_not_found")
-
-
-def _counter_values(form) -> dict:
+def _counter_values(form, counter=None, staff=None) -> dict:
     return {"name": _text(form, "name", 60), "services": form.getlist("services")[:100]}
 
 
-@router.get("/admin/loket")
-def counters_page(request: Request, staff: AdminPage) -> Response:
-    return _counters_page(request, staff)
-
-
-@router.post("/admin/loket")
-def create_counter(request: Request, posted: AdminPost) -> Response:
-    values = _counter_values(posted.form)
-    try:
-        body = checked(request, CounterIn, values)
-        saving(
-            request,
-            lambda: _admin(request).create_counter(posted.staff.name, body.name, body.services),
-        )
-    except FormProblem as problem:
-        return _counters_page(
-            request, posted.staff, status=422, values=values, errors=problem.errors
-        )
-    return _back("/admin/loket", "created")
-
-
-@router.get("/admin/loket/{counter_id}")
-def edit_counter(request: Request, counter_id: str, staff: AdminPage) -> Response:
-    counter = _counter(request, counter_id)
-    return render(
+def _create_counter(request, posted, values):
+    body = checked(request, CounterIn, values)
+    return saving(
         request,
-        "admin_counter_edit.html",
-        staff=staff,
-        section="counters",
-        counter=counter,
-        values=counter,
-        services=_admin(request).services(),
-        errors={},
+        lambda: _admin(request).create_counter(posted.staff.name, body.name, body.services),
     )
 
 
-@router.post("/admin/loket/{counter_id}")
-def update_counter(request: Request, counter_id: str, posted: AdminPost) -> Response:
-    counter = _counter(request, counter_id)
-    values = _counter_values(posted.form)
-    try:
-        body = checked(request, CounterIn, values)
-        changes = {"name": body.name, "services": body.services}
-        saving(
-            request,
-            lambda: _admin(request).update_counter(posted.staff.name, counter["id"], changes),
-        )
-    except FormProblem as problem:
-        return render(
-            request,
-            "admin_counter_edit.html",
-            status=422,
-            staff=posted.staff,
-            section="counters",
-            counter=counter,
-            values=values,
-            services=_admin(request).services(),
-            errors=problem.errors,
-        )
-    return _back("/admin/loket", "saved")
+def _update_counter(request, posted, counter, values):
+    body = checked(request, CounterIn, values)
+    changes = {"name": body.name, "services": body.services}
+    saving(
+        request, lambda: _admin(request).update_counter(posted.staff.name, counter["id"], changes)
+    )
 
 
-@router.post("/admin/loket/{counter_id}/hapus")
-def delete_counter(request: Request, counter_id: str, posted: AdminPost) -> Response:
-    counter = _counter(request, counter_id)
-    try:
-        saving(request, lambda: _admin(request).delete_counter(posted.staff.name, counter["id"]))
-    except FormProblem as problem:
-        return _counters_page(request, posted.staff, status=409, errors=problem.errors)
-    return _back("/admin/loket", "deleted")
+COUNTERS = Entity(
+    url="/admin/loket",
+    section="counters",
+    list_template="admin_counters.html",
+    edit_template="admin_counter_edit.html",
+    name="counter",
+    items=lambda admin: admin.counters(),
+    blank={"name": "", "services": []},
+    read=_counter_values,
+    create=_create_counter,
+    update=_update_counter,
+    delete=lambda request, posted, counter: saving(
+        request, lambda: _admin(request).delete_counter(posted.staff.name, counter["id"])
+    ),
+    list_context=lambda request: {
+        "counters": _admin(request).counters(),
+        "services": _admin(request).services(),
+    },
+    edit_context=lambda request, counter, staff: {"services": _admin(request).services()},
+)
 
 
 # ---- users ----
-def _users_page(request, staff, *, status=200, values=None, errors=None) -> Response:
-    return render(
-        request,
-        "admin_users.html",
-        status=status,
-        staff=staff,
-        section="users",
-        users=_admin(request).users(),
-        counters=_admin(request).counters(),
-        values=values or {"username": "", "role": "operator", "counters": []},
-        errors=errors or {},
-        notice=_notice(request),
-    )
-
-
-def _user(request: Request, user_id: str) -> dict:
-    number = parse_id(user_id)
-    for user in _admin(request).users():
-        if user["id"] == number:
-            return user
-    raise PageRefused(404, "page_not_found")
-
-
-@router.get("/admin/pengguna")
-def users_page(request: Request, staff: AdminPage) -> Response:
-    return _users_page(request, staff)
-
-
-@router.post("/admin/pengguna")
-def create_user(request: Request, posted: AdminPost) -> Response:
-    form = posted.form
-    values = {
-        "username": _text(form, "username", 60),
-        "role": _text(form, "role", 20),
-        "counters": _ids(form, "counters"),
-    }
-    password = _password(form)
-    try:
-        body = checked(request, UserIn, {**values, "password": password})
-        saving(request, lambda: _admin(request).create_user(posted.staff.name, body.model_dump()))
-    except FormProblem as problem:
-        return _users_page(request, posted.staff, status=422, values=values, errors=problem.errors)
-    return _back("/admin/pengguna", "created")
-
-
-def _user_form(request, staff, user, values, errors, status=200) -> Response:
-    return render(
-        request,
-        "admin_user_edit.html",
-        status=status,
-        staff=staff,
-        section="users",
-        user=user,
-        values=values,
-        counters=_admin(request).counters(),
-        errors=errors,
-        is_self=user["username"] == staff.name,
-    )
-
-
-@router.get("/admin/pengguna/{user_id}")
-def edit_user(request: Request, user_id: str, staff: AdminPage) -> Response:
-    user = _user(request, user_id)
-    return _user_form(request, staff, user, user, {})
-
-
-@router.post("/admin/pengguna/{user_id}")
-def update_user(request: Request, user_id: str, posted: AdminPost) -> Response:
-    user = _user(request, user_id)
-    form = posted.form
-    is_self = user["username"] == posted.staff.name
-    values = {
+def _user_values(form, user, staff) -> dict:
+    if user is None:
+        return {
+            "username": _text(form, "username", 60),
+            "role": _text(form, "role", 20),
+            "counters": _ids(form, "counters"),
+        }
+    is_self = user["username"] == staff.name  # the pages never lock their own admin out
+    return {
         **user,
         "role": user["role"] if is_self else _text(form, "role", 20),
         "active": True if is_self else bool(form.get("active")),
         "counters": _ids(form, "counters"),
     }
+
+
+def _create_user(request, posted, values):
+    body = checked(request, UserIn, {**values, "password": _password(posted.form)})
+    return saving(
+        request, lambda: _admin(request).create_user(posted.staff.name, body.model_dump())
+    )
+
+
+def _update_user(request, posted, user, values):
     changes = {k: values[k] for k in ("role", "active", "counters")}
-    password = _password(form)
+    password = _password(posted.form)
     if password:
         changes["password"] = password
-    try:
-        body = checked(request, UserPatch, changes)
-        clean = body.model_dump(exclude_unset=True)
-        saving(request, lambda: _admin(request).update_user(posted.staff.name, user["id"], clean))
-    except FormProblem as problem:
-        return _user_form(request, posted.staff, user, values, problem.errors, status=422)
-    return _back("/admin/pengguna", "saved")
+    body = checked(request, UserPatch, changes)
+    clean = body.model_dump(exclude_unset=True)
+    saving(request, lambda: _admin(request).update_user(posted.staff.name, user["id"], clean))
 
 
-@router.post("/admin/pengguna/{user_id}/hapus")
-def delete_user(request: Request, user_id: str, posted: AdminPost) -> Response:
-    user = _user(request, user_id)
+def _delete_user(request, posted, user):
     if user["username"] == posted.staff.name:  # nobody locks the MPP out by accident
-        return _users_page(
-            request, posted.staff, status=409, errors={"": _t(request)("cannot_delete_self")}
-        )
+        raise FormProblem({"": _t(request)("cannot_delete_self")})
     saving(request, lambda: _admin(request).delete_user(posted.staff.name, user["id"]))
-    return _back("/admin/pengguna", "deleted")
+
+
+USERS = Entity(
+    url="/admin/pengguna",
+    section="users",
+    list_template="admin_users.html",
+    edit_template="admin_user_edit.html",
+    name="user",
+    items=lambda admin: admin.users(),
+    blank={"username": "", "role": "operator", "counters": []},
+    read=_user_values,
+    create=_create_user,
+    update=_update_user,
+    delete=_delete_user,
+    list_context=lambda request: {
+        "users": _admin(request).users(),
+        "counters": _admin(request).counters(),
+    },
+    edit_context=lambda request, user, staff: {
+        "counters": _admin(request).counters(),
+        "is_self": user["username"] == staff.name,
+    },
+)
 
 
 # ---- devices ----
 def device_rows(request: Request) -> list[dict]:
-    """Each device with what the manager must notice: never seen, offline, printer, audio."""
-    now, _, _ = request.app.state.services.queue.now()
-    rows = []
-    for device in _admin(request).devices():
-        status = device["last_status"] or {}
-        seen = dt.datetime.fromisoformat(device["last_seen"]) if device["last_seen"] else None
-        problem, level = None, "ok"
-        if not device["active"]:
-            level = "off"
-        elif seen is None:
-            problem, level = "device_never_seen", "warn"
-        elif now - seen > OFFLINE_AFTER:
-            problem, level = "device_offline", "bad"
-        elif device["kind"] == "kiosk" and status.get("printer") in PRINTER_BAD:
-            problem, level = f"printer_{status['printer']}", "bad"
-        elif device["kind"] == "kiosk" and status.get("printer") in PRINTER_WARN:
-            problem, level = f"printer_{status['printer']}", "warn"
-        elif device["kind"] == "display" and status.get("audio") not in AUDIO_FINE:
-            problem, level = "audio_problem", "warn"
-        rows.append(
-            {
-                **device,
-                "printer": status.get("printer"),
-                "audio": status.get("audio"),
-                "seen_minutes": None if seen is None else int((now - seen).total_seconds() // 60),
-                "problem": problem,
-                "level": level,
-            }
-        )
-    return rows
+    """Each device with what the manager must notice (the rule: `server.devices`)."""
+    return _admin(request).device_health()
 
 
-def _devices_page(request, staff, *, status=200, values=None, errors=None, token=None):
-    return render(
-        request,
-        "admin_devices.html",
-        status=status,
-        staff=staff,
-        section="devices",
-        devices=device_rows(request),
-        values=values or {"name": "", "kind": "kiosk"},
-        errors=errors or {},
-        token=token,
-        notice=_notice(request),
+def _create_device(request, posted, values):
+    body = checked(request, DeviceIn, values)
+    return saving(
+        request, lambda: _admin(request).create_device(posted.staff.name, body.name, body.kind)
     )
 
 
-def _device(request: Request, device_id: str) -> dict:
-    number = parse_id(device_id)
-    for device in _admin(request).devices():
-        if device["id"] == number:
-            return device
-    raise PageRefused(404, "page_not_found")
+def _device_created(request, staff, created) -> Response:
+    log.info("device %s registered by %s", created["name"], staff.name)
+    return DEVICES.list_page(request, staff, status=201, token=created)
 
 
-@router.get("/admin/perangkat")
-def devices_page(request: Request, staff: AdminPage) -> Response:
-    return _devices_page(request, staff)
+class _Devices(Entity):
+    """Devices: no edit page; a new token is shown once, on the list page."""
 
-
-@router.post("/admin/perangkat")
-def create_device(request: Request, posted: AdminPost) -> Response:
-    values = {"name": _text(posted.form, "name", 60), "kind": _text(posted.form, "kind", 20)}
-    try:
-        body = checked(request, DeviceIn, values)
-        created = saving(
+    def list_page(self, request, staff, *, status=200, values=None, errors=None, token=None):
+        return render(
             request,
-            lambda: _admin(request).create_device(posted.staff.name, body.name, body.kind),
+            "admin_devices.html",
+            status=status,
+            staff=staff,
+            section="devices",
+            devices=device_rows(request),
+            values=values or dict(self.blank),
+            errors=errors or {},
+            token=token,
+            notice=notice(request),
         )
-    except FormProblem as problem:
-        return _devices_page(
-            request, posted.staff, status=422, values=values, errors=problem.errors
-        )
-    log.info("device %s registered by %s", created["name"], posted.staff.name)
-    return _devices_page(request, posted.staff, status=201, token=created)
+
+
+DEVICES = _Devices(
+    url="/admin/perangkat",
+    section="devices",
+    list_template="admin_devices.html",
+    name="device",
+    items=lambda admin: admin.devices(),
+    blank={"name": "", "kind": "kiosk"},
+    read=lambda form, device, staff: {
+        "name": _text(form, "name", 60),
+        "kind": _text(form, "kind", 20),
+    },
+    create=_create_device,
+    delete=lambda request, posted, device: _admin(request).delete_device(
+        posted.staff.name, device["id"]
+    ),
+    created=_device_created,
+)
+
+for _entity in (AGENCIES, SERVICES, COUNTERS, USERS, DEVICES):
+    _entity.add_routes(router)
 
 
 @router.post("/admin/perangkat/{device_id}/token")
 def new_device_token(request: Request, device_id: str, posted: AdminPost) -> Response:
-    device = _device(request, device_id)
+    device = DEVICES.find(request, device_id)
     changed = _admin(request).update_device(posted.staff.name, device["id"], {"new_token": True})
-    return _devices_page(request, posted.staff, token=changed)
+    return DEVICES.list_page(request, posted.staff, token=changed)
 
 
 @router.post("/admin/perangkat/{device_id}/aktif")
 def toggle_device(request: Request, device_id: str, posted: AdminPost) -> Response:
-    device = _device(request, device_id)
+    device = DEVICES.find(request, device_id)
     changes = {"active": not device["active"]}
     _admin(request).update_device(posted.staff.name, device["id"], changes)
-    return _back("/admin/perangkat", "saved")
-
-
-@router.post("/admin/perangkat/{device_id}/hapus")
-def delete_device(request: Request, device_id: str, posted: AdminPost) -> Response:
-    device = _device(request, device_id)
-    _admin(request).delete_device(posted.staff.name, device["id"])
-    return _back("/admin/perangkat", "deleted")
+    return back("/admin/perangkat", "saved")
 
 
 # ---- settings ----
@@ -736,7 +508,7 @@ def _settings_page(request, staff, values, errors, status=200) -> Response:
         section="settings",
         values=values,
         errors=errors,
-        notice=_notice(request),
+        notice=notice(request),
         config=request.app.state.settings,
     )
 
@@ -768,4 +540,4 @@ def update_settings(request: Request, posted: AdminPost) -> Response:
     except FormProblem as problem:
         errors = {**problem.errors, **problems}
         return _settings_page(request, posted.staff, values, errors, status=422)
-    return _back("/admin/pengaturan", "settings_saved")
+    return back("/admin/pengaturan", "settings_saved")

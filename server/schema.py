@@ -1,0 +1,129 @@
+"""The database schema: migrations applied in order when the store opens (`server.store`).
+
+The schema carries a version (the number of migrations applied); a backup is checked against it
+(`server.backup`).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE agencies (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        short_name TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE services (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        agency_id INTEGER NOT NULL REFERENCES agencies(id),
+        daily_quota INTEGER,
+        hours TEXT,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counters (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'closed',
+        priority_streak INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE counter_services (
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        service_id INTEGER NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+        PRIMARY KEY (counter_id, service_id)
+    );
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE user_counters (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, counter_id)
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        last_seen TEXT,
+        last_status TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        number_service_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        service_id INTEGER NOT NULL,
+        priority TEXT,
+        status TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        tracking_code TEXT NOT NULL UNIQUE,
+        device_id INTEGER,
+        idempotency_key TEXT,
+        counter_id INTEGER,
+        calls INTEGER NOT NULL DEFAULT 0,
+        first_called_at TEXT,
+        called_at TEXT,
+        started_at TEXT,
+        finished_at TEXT,
+        print_status TEXT,
+        UNIQUE (number_service_id, day, seq),
+        UNIQUE (device_id, idempotency_key)
+    );
+    CREATE INDEX tickets_by_day ON tickets (day, status, service_id);
+    CREATE INDEX tickets_by_counter ON tickets (counter_id, status);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        ticket_id INTEGER,
+        counter_id INTEGER,
+        service_id INTEGER,
+        actor TEXT,
+        data TEXT
+    );
+    CREATE INDEX events_by_day ON events (day, kind);
+    CREATE INDEX events_by_ticket ON events (ticket_id);
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+    # 2: indexes for the hot reads. A service's last finished tickets (the ETA) without reading
+    # every ticket ever issued; today's waiting tickets in line order, so "who is next" and a
+    # counter's first 50 stop early instead of sorting every waiting ticket.
+    """
+    CREATE INDEX tickets_done_by_service ON tickets (service_id, status, finished_at);
+    CREATE INDEX tickets_waiting_in_order ON tickets (day, status, queued_at, id);
+    """,
+    # 3: idempotency keys of counter actions: (counter, key) -> the first answer, kept a day.
+    """
+    CREATE TABLE counter_requests (
+        counter_id INTEGER NOT NULL REFERENCES counters(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        at TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (counter_id, key)
+    );
+    CREATE INDEX counter_requests_by_time ON counter_requests (at);
+    """,
+]
