@@ -43,12 +43,14 @@ ERRORS = {
 COMMON_ERRORS = (400, 408, 413, 422)
 
 
-def answers(model, *errors: int, status: int | None = None) -> dict:
+def answers(model, *errors: int, status: int | None = None, success: dict | None = None) -> dict:
     """Route arguments for an operation answering `model`, or one of `errors` (plus the
     common ones) with the error body: the schema then says what the server really answers.
     Keys the server leaves out stay out (`exclude_unset`), so an answer's shape is unchanged."""
     statuses = sorted(set(errors) | set(COMMON_ERRORS))
     described = {code: {"model": ErrorBody, "description": ERRORS[code]} for code in statuses}
+    if success is not None:  # e.g. another content type the operation may answer
+        described[status or 200] = success
     arguments: dict = {"responses": described}
     if model is not None:
         arguments.update(response_model=model, response_model_exclude_unset=True)

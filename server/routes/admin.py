@@ -203,7 +203,7 @@ CSV_ANSWER = {
 }
 
 
-@router.get("/reports/daily", **answers(DailyReport, *AUTH))
+@router.get("/reports/daily", **answers(DailyReport, *AUTH, success=CSV_ANSWER))
 def daily_report(
     svc: Svc,
     who: Admin,

@@ -1,0 +1,114 @@
+"""Every JSON example of docs/api.md is a body the contract's models accept."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, TypeAdapter
+
+import contract as c
+
+API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+
+# Heading of docs/api.md -> the models of its ```json blocks, in the order they appear.
+# Bodies marked with "...": "..." are shortened on purpose: they are read with the fields shown
+# (the rest is the shape named in the text), so only their given fields are checked.
+EXAMPLES: dict[str, list] = {
+    "Conventions": [c.ErrorBody],
+    "`GET /health`": [c.Health],
+    "`GET /services`": [list[c.ServiceStatus]],
+    "`GET /track/{tracking_code}`": [c.TrackedTicket],
+    "`POST /auth/login`": [c.LoginIn, c.LoginAnswer],
+    "`POST /tickets`": [c.TicketIn, c.Ticket],
+    "`GET /counters`": [list[c.CounterView]],
+    "`GET /counters/{id}`": [c.CounterView],
+    "`POST /counters/{id}/call-next`": [c.CounterView, c.ErrorBody],
+    "`GET /display/state?since=V&wait=S` (display, operator, admin)": [c.DisplayState],
+    "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer],
+    "Admin": [c.DeviceIn, c.Device, c.SettingsPatch, c.Settings],
+    "`GET /reports/daily?date=YYYY-MM-DD[&format=csv]`": [c.DailyReport],
+}
+FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
+
+
+def examples() -> dict[str, list[str]]:
+    """The body of every ```json and ```http block (after its blank line), by heading."""
+    found: dict[str, list[str]] = {}
+    heading = ""
+    text = API_MD.read_text(encoding="utf-8")
+    position = 0
+    for match in FENCE.finditer(text):
+        for line in text[position : match.start()].splitlines():
+            if line.startswith("#"):
+                heading = line.lstrip("#").strip()
+        position = match.end()
+        indent, kind, block = match.groups()
+        block = "\n".join(line[len(indent) :] for line in block.splitlines())
+        if kind == "json":
+            if block.startswith("HTTP/1.1"):
+                block = block.split("\n\n", 1)[1]
+        elif kind == "http" and "\n\n" in block.strip():
+            block = block.strip().split("\n\n", 1)[1]  # a request with a body
+        else:
+            continue
+        found.setdefault(heading, []).append(block)
+    return found
+
+
+def _shortened(value) -> bool:
+    if isinstance(value, dict):
+        return "..." in value or any(_shortened(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_shortened(v) for v in value)
+    return value == "..."
+
+
+def _check(model, value, path: str = "") -> None:
+    """Validate `value`; in a shortened example only the fields it gives (recursively)."""
+    if not _shortened(value):
+        TypeAdapter(model).validate_python(value, strict=False)
+        return
+    if isinstance(value, list):
+        item = model.__args__[0] if hasattr(model, "__args__") else model
+        for number, entry in enumerate(value):
+            _check(item, entry, f"{path}[{number}]")
+        return
+    assert isinstance(model, type) and issubclass(model, BaseModel), (path, model)
+    for key, entry in value.items():
+        if key == "..." or entry == "...":
+            continue
+        assert key in model.model_fields, f"{path}.{key}: not a field of {model.__name__}"
+        annotation = model.model_fields[key].annotation
+        options = [a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)]
+        target = options[0] if entry is not None else annotation
+        if isinstance(entry, dict | list) and _shortened(entry):
+            _check(target, entry, f"{path}.{key}")
+        else:
+            TypeAdapter(annotation).validate_python(entry)
+
+
+def test_every_example_is_mapped():
+    """Each heading with a JSON example is in the map, with one model per example."""
+    found = examples()
+    assert {h: len(b) for h, b in found.items()} == {h: len(m) for h, m in EXAMPLES.items()}
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [(h, n) for h, models in EXAMPLES.items() for n in range(len(models))],
+)
+def test_example_fits_its_model(heading, number):
+    """The example is valid JSON and a valid body of its model."""
+    block = examples()[heading][number]
+    _check(EXAMPLES[heading][number], json.loads(block))
+
+
+def test_a_wrong_example_fails():
+    """The check is not a formality: a ticket without its number is refused."""
+    ticket = json.loads(examples()["`POST /tickets`"][1])
+    del ticket["number"]
+    with pytest.raises(ValueError):
+        _check(c.Ticket, ticket)
