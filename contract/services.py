@@ -26,5 +26,7 @@ class ServiceStatus(Answer):
     next_open: Timestamp | None
     waiting: int = Field(ge=0)
     quota_left: int | None = Field(ge=0)
-    counters_open: int = Field(ge=0)
+    counters_open: int | None = Field(
+        default=None, ge=0, description="Always sent; absent only from servers before 0.1"
+    )
     eta_minutes: int | None = Field(ge=0)
