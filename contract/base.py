@@ -28,8 +28,8 @@ class Answer(BaseModel):
         return getattr(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        value = getattr(self, key, None) if key in type(self).model_fields else None
-        return default if value is None else value
+        """As a dict's `get`: the field when the answer had it, else `default`."""
+        return getattr(self, key) if key in self.model_fields_set else default
 
 
 class Body(BaseModel):
