@@ -1,15 +1,47 @@
-"""The HTTP client every device uses (requests): timeouts, retries, idempotency keys, errors."""
+"""The HTTP client every device uses (requests): timeouts, retries, idempotency keys, errors.
+
+It hands out the contract's objects (`contract`), re-exported here so that devices, which
+import only `client`, name them from one place: `from client import Ticket, DisplayState`.
+"""
 
 from client.api import ApiClient
 from client.errors import ClientError, NotAuthorized, Refused, ServerFault, ServerUnreachable
 from client.link import LinkWatch
+from contract import (
+    BoardCounter,
+    Call,
+    CounterView,
+    DisplayState,
+    Health,
+    HeartbeatAnswer,
+    LoginAnswer,
+    ServiceStatus,
+    ServiceWaiting,
+    Ticket,
+    TicketService,
+    TrackedTicket,
+    TransferAnswer,
+)
 
 __all__ = [
     "ApiClient",
+    "BoardCounter",
+    "Call",
     "ClientError",
+    "CounterView",
+    "DisplayState",
+    "Health",
+    "HeartbeatAnswer",
     "LinkWatch",
+    "LoginAnswer",
     "NotAuthorized",
     "Refused",
     "ServerFault",
     "ServerUnreachable",
+    "ServiceStatus",
+    "ServiceWaiting",
+    "Ticket",
+    "TicketService",
+    "TrackedTicket",
+    "TransferAnswer",
 ]

@@ -7,14 +7,28 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import requests
 import urllib3
+from pydantic import TypeAdapter, ValidationError
 
 from client.errors import ClientError, NotAuthorized, Refused, ServerFault, ServerUnreachable
+from contract import (
+    CounterView,
+    DailyReport,
+    DisplayState,
+    Health,
+    HeartbeatAnswer,
+    LoginAnswer,
+    ServiceStatus,
+    Ticket,
+    TrackedTicket,
+    TransferAnswer,
+)
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 API_PREFIX = "/api/v1"
 LONG_POLL_MAX_SECONDS = 30.0
@@ -163,27 +177,41 @@ class ApiClient:
             status=response.status_code,
         )
 
+    @staticmethod
+    def _parse(shape: type[T] | Any, body: Any, what: str) -> T:
+        """The answer as the contract's object; one that is not what the contract promises is
+        a `ServerFault`. Fields the contract does not know are ignored (a newer server)."""
+        try:
+            return _adapter(shape).validate_python(body)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            where = ".".join(str(p) for p in problem["loc"]) or "body"
+            raise ServerFault(
+                f"{what}: answer not as the contract says ({where}: {problem['msg']})"
+            ) from None
+
+    def _get(self, shape, path: str, **kwargs) -> Any:
+        return self._parse(shape, self._request("GET", path, retry=True, **kwargs), f"GET {path}")
+
     # -- anyone -----------------------------------------------------------------------------
 
-    def health(self) -> dict:
-        return self._request("GET", "/health", retry=True)
+    def health(self) -> Health:
+        return self._get(Health, "/health")
 
-    def services(self) -> list[dict]:
-        return self._request("GET", "/services", retry=True)
+    def services(self) -> list[ServiceStatus]:
+        return self._get(list[ServiceStatus], "/services")
 
-    def track(self, tracking_code: str) -> dict:
-        return self._request("GET", f"/track/{tracking_code}", retry=True)
+    def track(self, tracking_code: str) -> TrackedTicket:
+        return self._get(TrackedTicket, f"/track/{tracking_code}")
 
     # -- devices ----------------------------------------------------------------------------
 
-    def display_state(self, since: int | None = None, wait: float = 0.0) -> dict:
+    def display_state(self, since: int | None = None, wait: float = 0.0) -> DisplayState:
         wait = max(0.0, min(float(wait), LONG_POLL_MAX_SECONDS))
         params: dict[str, Any] = {}
         if since is not None:
             params = {"since": since, "wait": wait}
-        return self._request(
-            "GET", "/display/state", params=params, retry=True, timeout=self.timeout + wait
-        )
+        return self._get(DisplayState, "/display/state", params=params, timeout=self.timeout + wait)
 
     @staticmethod
     def new_idempotency_key() -> str:
@@ -191,81 +219,93 @@ class ApiClient:
 
     def issue_ticket(
         self, service_code: str, priority: str | None = None, idempotency_key: str | None = None
-    ) -> dict:
+    ) -> Ticket:
         # The same key on every attempt: the server answers a repeat with the same ticket.
         key = idempotency_key or self.new_idempotency_key()
-        return self._request(
+        answer = self._request(
             "POST",
             "/tickets",
             json={"service": service_code, "priority": priority},
             headers={"Idempotency-Key": key},
             retry=True,
         )
+        return self._parse(Ticket, answer, "POST /tickets")
 
-    def ticket(self, ticket_id: int) -> dict:
-        return self._request("GET", f"/tickets/{ticket_id}", retry=True)
+    def ticket(self, ticket_id: int) -> Ticket:
+        return self._get(Ticket, f"/tickets/{ticket_id}")
 
-    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> dict:
+    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> Ticket:
         body: dict[str, Any] = {"ok": ok}
         if reason:
             body["reason"] = reason
         # Repeating it records the same outcome again: safe to retry.
-        return self._request("POST", f"/tickets/{ticket_id}/printed", json=body, retry=True)
+        path = f"/tickets/{ticket_id}/printed"
+        return self._parse(Ticket, self._request("POST", path, json=body, retry=True), path)
 
-    def heartbeat(self, status: dict) -> dict:
-        return self._request("POST", "/devices/heartbeat", json={"status": status}, repeatable=True)
+    def heartbeat(self, status: dict) -> HeartbeatAnswer:
+        answer = self._request(
+            "POST", "/devices/heartbeat", json={"status": status}, repeatable=True
+        )
+        return self._parse(HeartbeatAnswer, answer, "POST /devices/heartbeat")
 
     # -- users and counters -------------------------------------------------------------------
 
-    def login(self, username: str, password: str) -> dict:
+    def login(self, username: str, password: str) -> LoginAnswer:
         answer = self._request(
             "POST", "/auth/login", json={"username": username, "password": password}
         )
-        self.token = answer["token"]
-        return answer
+        login = self._parse(LoginAnswer, answer, "POST /auth/login")
+        self.token = login.token
+        return login
 
-    def counters(self) -> list[dict]:
-        return self._request("GET", "/counters", retry=True)
+    def counters(self) -> list[CounterView]:
+        return self._get(list[CounterView], "/counters")
 
-    def counter(self, counter_id: int) -> dict:
-        return self._request("GET", f"/counters/{counter_id}", retry=True)
+    def counter(self, counter_id: int) -> CounterView:
+        return self._get(CounterView, f"/counters/{counter_id}")
 
-    def _counter_action(self, counter_id: int, action: str, body: dict | None = None) -> dict:
+    def _counter_action(
+        self, counter_id: int, action: str, body: dict | None = None, shape: Any = CounterView
+    ) -> Any:
         # One key per action: if the answer is lost and the request is sent again, the server
         # answers the repeat without calling a second citizen.
-        return self._request(
+        path = f"/counters/{counter_id}/{action}"
+        answer = self._request(
             "POST",
-            f"/counters/{counter_id}/{action}",
+            path,
             json=body or {},
             headers={"Idempotency-Key": self.new_idempotency_key()},
         )
+        return self._parse(shape, answer, f"POST {path}")
 
-    def call_next(self, counter_id: int) -> dict:
+    def call_next(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "call-next")
 
-    def call(self, counter_id: int, ticket_id: int) -> dict:
+    def call(self, counter_id: int, ticket_id: int) -> CounterView:
         return self._counter_action(counter_id, "call", {"ticket_id": ticket_id})
 
-    def recall(self, counter_id: int) -> dict:
+    def recall(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "recall")
 
-    def start(self, counter_id: int) -> dict:
+    def start(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "start")
 
-    def finish(self, counter_id: int) -> dict:
+    def finish(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "finish")
 
-    def no_show(self, counter_id: int) -> dict:
+    def no_show(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "no-show")
 
-    def pause(self, counter_id: int) -> dict:
+    def pause(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "pause")
 
-    def resume(self, counter_id: int) -> dict:
+    def resume(self, counter_id: int) -> CounterView:
         return self._counter_action(counter_id, "resume")
 
-    def transfer(self, counter_id: int, service_code: str) -> dict:
-        return self._counter_action(counter_id, "transfer", {"service": service_code})
+    def transfer(self, counter_id: int, service_code: str) -> TransferAnswer:
+        return self._counter_action(
+            counter_id, "transfer", {"service": service_code}, shape=TransferAnswer
+        )
 
     # -- admin --------------------------------------------------------------------------------
 
@@ -273,8 +313,18 @@ class ApiClient:
         """An /admin call (path below /admin, e.g. "/services/A"); never retried."""
         return self._request(method, f"/admin{path}", json=body)
 
-    def daily_report(self, date: str) -> dict:
-        return self._request("GET", "/reports/daily", params={"date": date}, retry=True)
+    def daily_report(self, date: str) -> DailyReport:
+        return self._get(DailyReport, "/reports/daily", params={"date": date})
+
+
+_ADAPTERS: dict[Any, TypeAdapter] = {}
+
+
+def _adapter(shape: Any) -> TypeAdapter:
+    adapter = _ADAPTERS.get(shape)
+    if adapter is None:
+        adapter = _ADAPTERS[shape] = TypeAdapter(shape)
+    return adapter
 
 
 __all__ = ["ApiClient", "ClientError"]

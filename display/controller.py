@@ -1,6 +1,6 @@
 """The display's controller: connects the workers, the Qt-free core and the window.
 
-Data flow: PollWorker (thread) -> state dict -> Board (core) -> BoardWindow (widgets);
+Data flow: PollWorker (thread) -> DisplayState -> Board (core) -> BoardWindow (widgets);
 new calls from the AnnouncementQueue (core) -> SpeechWorker (thread, which also gets each
 state to drop calls gone stale and to group a pile-up: AnnouncementPolicy) -> chime + voice.
 Lives on the GUI thread; every slot is quick.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client import ApiClient, LinkWatch
+from client import ApiClient, DisplayState, LinkWatch
 from config.display import DisplayAppSettings
 from display.announcer import Announcer
 from display.audio import AudioStatus
@@ -108,7 +108,7 @@ class DisplayController(QObject):
 
     # -- slots ---------------------------------------------------------------------------------
 
-    def on_state(self, state: dict) -> None:
+    def on_state(self, state: DisplayState) -> None:
         board = board_from_state(state, self.zone)
         self.clock.sync(board.server_time)
         if board != self.board:

@@ -34,7 +34,7 @@ class PollWorker(QObject):
     heartbeat); `link_changed` is emitted when the watch says the link was lost or is back.
     """
 
-    state_received = Signal(dict)
+    state_received = Signal(object)  # DisplayState
     link_changed = Signal()  # read the watch for the current state
     refused = Signal(str)  # the token was refused: retrying will not help until it is fixed
 
@@ -89,7 +89,7 @@ class PollWorker(QObject):
             backoff = FIRST_BACKOFF_SECONDS
             if not self._stop.is_set():
                 self._answered()
-                version = state.get("version")
+                version = state.version
                 self.state_received.emit(state)
 
     def _answered(self) -> None:

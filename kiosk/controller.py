@@ -22,7 +22,7 @@ class KioskController(QObject):
     languageChanged = Signal(str)  # to the net worker
     printerStatusChanged = Signal(str)  # heartbeat code, to the net worker
     testPageRequested = Signal()
-    reprintRequested = Signal(object)  # ticket dict
+    reprintRequested = Signal(object)  # the last Ticket
     fullscreenRequested = Signal(bool)
     technicianLeft = Signal()  # the menu closed (by a press or a timeout): back to fullscreen
     quitRequested = Signal()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from client import Ticket
 from config.printer import PrinterSettings
 from kiosk.core import SCREEN_ONLY, TEST_PRINTER, PaperState, PrinterStatus, PrintFailed
 from kiosk.core.issuing import PRINTER, TicketPrinterPort
@@ -13,21 +14,21 @@ from kiosk.core.issuing import PRINTER, TicketPrinterPort
 log = logging.getLogger(__name__)
 
 
-def ticket_print_from_api(ticket: dict, language: str | None = None):
-    """The server's ticket JSON → the printer's TicketPrint, in the citizen's `language`."""
+def ticket_print_from_api(ticket: Ticket, language: str | None = None):
+    """The server's ticket → the printer's TicketPrint, in the citizen's `language`."""
     from printer import TicketPrint
 
-    service = ticket.get("service") or {}
+    service = ticket.service
     return TicketPrint(
-        number=str(ticket["number"]),
-        service_name=str(service.get("name") or service.get("code") or ""),
-        agency=str(service.get("agency") or ""),
-        issued_at=datetime.fromisoformat(ticket["issued_at"]),
-        waiting_ahead=int(ticket.get("waiting_ahead") or 0),
-        eta_minutes=ticket.get("eta_minutes"),
-        priority=ticket.get("priority"),
-        tracking_url=ticket.get("tracking_url"),
-        counters=service.get("counters") or (),  # "Dilayani di Loket 1, 2, dan 3"
+        number=ticket.number,
+        service_name=service.name or service.code,
+        agency=service.agency,
+        issued_at=datetime.fromisoformat(ticket.issued_at),
+        waiting_ahead=ticket.waiting_ahead or 0,
+        eta_minutes=ticket.eta_minutes,
+        priority=ticket.priority,
+        tracking_url=ticket.tracking_url,
+        counters=service.counters or (),  # "Dilayani di Loket 1, 2, dan 3"
         language=language,
     )
 
@@ -50,7 +51,7 @@ class EscposPrinterPort:
         kind = TEST_PRINTER if self.settings.type == "dummy" else PRINTER
         return PrinterStatus(online=online, paper=paper, detail=answer.problem or "", kind=kind)
 
-    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
+    def print_ticket(self, ticket: Ticket, language: str | None = None) -> None:
         from printer import PrinterError
 
         try:
@@ -76,7 +77,7 @@ class ScreenOnlyPort:
     def status(self) -> PrinterStatus:
         return SCREEN_ONLY
 
-    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
+    def print_ticket(self, ticket: Ticket, language: str | None = None) -> None:
         raise PrintFailed("no_printer", "this kiosk has no printer")
 
     def print_test_page(self) -> None:

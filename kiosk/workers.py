@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from client import ApiClient, ClientError
+from client import ApiClient, ClientError, Ticket
 from client.link import LinkWatch
 from config.version import version
 from kiosk.core import (
@@ -139,7 +139,7 @@ class TicketServer:
         priority: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
-    ) -> dict:
+    ) -> Ticket:
         saved = (self.client.timeout, self.client.retries)
         self.client.timeout = timeout or self.client.timeout
         self.client.retries = 0  # one attempt; a dropped kept-alive connection is still resent
@@ -148,7 +148,7 @@ class TicketServer:
         finally:
             self.client.timeout, self.client.retries = saved
 
-    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> dict:
+    def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> Ticket:
         return self.client.report_printed(ticket_id, ok=ok, reason=reason)
 
     def close(self) -> None:
@@ -221,7 +221,7 @@ class TicketWorker(QObject):
         self._technician_print(lambda: self._printer.print_test_page())
 
     @Slot(object)
-    def reprint(self, ticket: dict) -> None:
+    def reprint(self, ticket: Ticket) -> None:
         self._technician_print(lambda: self._printer.print_ticket(ticket))
 
     def _technician_print(self, action: Callable[[], None]) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
 
+from contract import MAX_ID, ErrorBody
 from server.admin import Admin
 from server.auth import (
     DUMMY_HASH,
@@ -24,8 +25,37 @@ from server.queue import Queue
 from server.texts import language_of
 
 # Ids in paths and bodies: bounded, so a huge number is a 422, never an SQLite overflow.
-MAX_ID = 2**53
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+ERRORS = {
+    400: "malformed_json: the body is not JSON",
+    401: "unauthorized / invalid_credentials: no or unknown token, wrong password",
+    403: "forbidden (this role may not), not_your_counter, not_your_ticket",
+    404: "no such thing (the code names which)",
+    408: "body_timeout: the declared body did not arrive within 10 s",
+    409: "refused by the queue rules (the code names the reason)",
+    413: "body_too_large: over 64 KB",
+    422: "validation_error (wrong types or values) or a bad value the code names",
+    429: "too_many_attempts, with Retry-After",
+}
+# Every /api/v1 operation may meet these (the body guard and the validation edge).
+COMMON_ERRORS = (400, 408, 413, 422)
+
+
+def answers(model, *errors: int, status: int | None = None, success: dict | None = None) -> dict:
+    """Route arguments for an operation answering `model`, or one of `errors` (plus the
+    common ones) with the error body: the schema then says what the server really answers.
+    Keys the server leaves out stay out (`exclude_unset`), so an answer's shape is unchanged."""
+    statuses = sorted(set(errors) | set(COMMON_ERRORS))
+    described = {code: {"model": ErrorBody, "description": ERRORS[code]} for code in statuses}
+    if success is not None:  # e.g. another content type the operation may answer
+        described[status or 200] = success
+    arguments: dict = {"responses": described}
+    if model is not None:
+        arguments.update(response_model=model, response_model_exclude_unset=True)
+    if status is not None:
+        arguments["status_code"] = status
+    return arguments
 
 
 @dataclass

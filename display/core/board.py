@@ -10,6 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from client import Call as ApiCall
+from client import DisplayState
+
 
 @dataclass(frozen=True)
 class Zone:
@@ -108,69 +111,45 @@ def parse_time(text: object) -> dt.datetime | None:
         return None
 
 
-def _code(service: object) -> str:
-    """A counter's service may be listed as a code or as a {"code": ...} object."""
-    if isinstance(service, dict):
-        return str(service.get("code", ""))
-    return str(service)
-
-
-def _call(event: dict) -> Call:
-    ticket = event.get("ticket") or {}
-    counter = event.get("counter") or {}
-    service = event.get("service") or {}
+def _call(event: ApiCall) -> Call:
     return Call(
-        id=int(event["id"]),
-        kind=str(event.get("kind", "call")),
-        number=str(ticket.get("number", "?")),
-        counter_name=str(counter.get("name", "?")),
-        service_code=str(service.get("code", "")),
-        service_name=str(service.get("name", "")),
-        at=parse_time(event.get("at")),
-        priority=ticket.get("priority"),
+        id=event.id,
+        kind=event.kind,
+        number=event.ticket.number,
+        counter_name=event.counter.name,
+        service_code=event.service.code,
+        service_name=event.service.name,
+        at=parse_time(event.at),
+        priority=event.ticket.priority,
     )
 
 
-def board_from_state(state: dict, zone: Zone | None = None) -> Board:
+def board_from_state(state: DisplayState, zone: Zone | None = None) -> Board:
     """Turn the server's display state into the board's picture for `zone`."""
     zone = zone or Zone()
-    all_calls = sorted((_call(event) for event in state.get("calls") or []), key=lambda c: c.id)
-    raw_counters = state.get("counters") or []
+    all_calls = sorted((_call(event) for event in state.calls), key=lambda c: c.id)
     zone_counters = [
-        counter
-        for counter in raw_counters
-        if zone.covers_counter(
-            str(counter.get("name", "")), [_code(s) for s in counter.get("services") or []]
-        )
+        counter for counter in state.counters if zone.covers_counter(counter.name, counter.services)
     ]
     # Waiting counts: the zone's services, or those its counters call.
     zone_services = set(zone.services)
     for counter in zone_counters:
-        if str(counter.get("name", "")) in zone.counters:
-            zone_services.update(_code(s) for s in counter.get("services") or [])
+        if counter.name in zone.counters:
+            zone_services.update(counter.services)
     waiting = tuple(
-        WaitingView(
-            code=str(item.get("code", "")),
-            name=str(item.get("name", "")),
-            agency=str(item.get("agency", "")),
-            waiting=int(item.get("waiting") or 0),
-        )
-        for item in state.get("waiting") or []
-        if zone.everything or item.get("code") in zone_services
+        WaitingView(code=item.code, name=item.name, agency=item.agency, waiting=item.waiting)
+        for item in state.waiting
+        if zone.everything or item.code in zone_services
     )
     return Board(
-        version=state.get("version"),
-        server_time=parse_time(state.get("server_time")),
+        version=state.version,
+        server_time=parse_time(state.server_time),
         calls=tuple(c for c in all_calls if zone.covers_call(c.counter_name, c.service_code)),
         counters=tuple(
-            CounterView(
-                name=str(counter.get("name", "")),
-                status=str(counter.get("status", "open")),
-                serving=counter.get("serving"),
-            )
+            CounterView(name=counter.name, status=counter.status, serving=counter.serving)
             for counter in zone_counters
         ),
         waiting=waiting,
-        marquee=str(state.get("marquee") or ""),
+        marquee=state.marquee,
         newest_call_id=all_calls[-1].id if all_calls else 0,
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from config.priority import PRIORITY_GROUPS
+from client import ServiceStatus, Ticket
 from kiosk.core.issuing import (
     UNKNOWN_PRINTER,
     IssueRequest,
@@ -83,7 +84,7 @@ class KioskState:
     service: Service | None = None
     result: IssueResult | None = None
     printer: PrinterStatus = UNKNOWN_PRINTER
-    last_ticket: dict | None = None
+    last_ticket: Ticket | None = None
     issue_slow: bool = False  # the ticket's answer is taking longer than usual
     idle_warning: int | None = None  # seconds left before an idle reset, while warning
     confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
@@ -224,7 +225,7 @@ class KioskFlow:
 
     # -- the world --------------------------------------------------------------------------
 
-    def services_loaded(self, items: list[dict]) -> None:
+    def services_loaded(self, items: list[ServiceStatus]) -> None:
         agencies = group_by_agency(items)
         self._set(agencies=agencies, services_loaded=True, online=True, offline_since=None)
         # The chosen agency is gone from the list (renamed, removed): start again.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from client import ClientError, Refused, ServerUnreachable
+from client import ClientError, Refused, ServerUnreachable, Ticket
 from printer.heartbeat import heartbeat_word
 
 log = logging.getLogger(__name__)
@@ -91,18 +91,18 @@ class QueueServer(Protocol):
         priority: str | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
-    ) -> dict:
+    ) -> Ticket:
         """One attempt, waiting at most `timeout` seconds for the answer."""
 
     def report_printed(
         self, ticket_id: int, ok: bool = True, reason: str | None = None
-    ) -> dict: ...
+    ) -> Ticket: ...
 
 
 class TicketPrinterPort(Protocol):
     def status(self) -> PrinterStatus: ...
 
-    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
+    def print_ticket(self, ticket: Ticket, language: str | None = None) -> None:
         """Print one ticket as the server returned it, its texts in `language` (None: the
         printer's setting); raise PrintFailed when it did not print."""
 
@@ -127,7 +127,7 @@ class IssueRequest:
 @dataclass(frozen=True)
 class IssueResult:
     outcome: Outcome
-    ticket: dict | None = None
+    ticket: Ticket | None = None
     code: str | None = None  # why: a printer fault or the server's refusal code
     message: str = ""  # the server's own sentence, when it refused
     printer: PrinterStatus | None = None
@@ -161,7 +161,7 @@ def ask_for_ticket(
     patience: Patience,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-) -> dict:
+) -> Ticket:
     """The server's ticket for this attempt, asked again under the same key while the server
     does not answer and patience lasts. Raises the last ServerUnreachable when it runs out;
     refusals and server faults are raised at once (asking again would not change them)."""
@@ -218,18 +218,18 @@ def issue_and_print(
     except ClientError as error:
         log.error("issue %s: server fault: %s", request.service_code, error)
         return IssueResult(Outcome.SERVER_ERROR, code=error.code, printer=status)
-    log.info("issued %s (id %s)", ticket.get("number"), ticket.get("id"))
+    log.info("issued %s (id %s)", ticket.number, ticket.id)
     if not status.ready:
         reason = status.screen_reason or "offline"
-        log.warning("ticket %s shown on screen only: %s", ticket.get("number"), reason)
+        log.warning("ticket %s shown on screen only: %s", ticket.number, reason)
         return _unprinted(Outcome.ON_SCREEN, ticket, reason, status)
     try:
         printer.print_ticket(ticket, request.language)
     except PrintFailed as error:
-        log.error("ticket %s did not print: %s (%s)", ticket.get("number"), error.code, error)
+        log.error("ticket %s did not print: %s (%s)", ticket.number, error.code, error)
         return _unprinted(Outcome.PRINT_FAILED, ticket, error.code, status)
     except Exception:  # a printer library bug must still leave the citizen with a number
-        log.exception("ticket %s: unexpected printer error", ticket.get("number"))
+        log.exception("ticket %s: unexpected printer error", ticket.number)
         return _unprinted(Outcome.PRINT_FAILED, ticket, "printer_error", status)
     if status.kind == TEST_PRINTER:
         # The test printer took it, but no paper came out: the citizen must see the number.
@@ -237,7 +237,7 @@ def issue_and_print(
     return IssueResult(Outcome.DONE, ticket=ticket, printer=status, printed=(True, None))
 
 
-def _unprinted(outcome: Outcome, ticket: dict, reason: str, status: PrinterStatus) -> IssueResult:
+def _unprinted(outcome: Outcome, ticket: Ticket, reason: str, status: PrinterStatus) -> IssueResult:
     return IssueResult(outcome, ticket=ticket, code=reason, printer=status, printed=(False, reason))
 
 
@@ -248,7 +248,7 @@ def report_printed(server: QueueServer, result: IssueResult) -> None:
         return
     ok, reason = result.printed
     try:
-        server.report_printed(result.ticket["id"], ok=ok, reason=reason)
+        server.report_printed(result.ticket.id, ok=ok, reason=reason)
     except ClientError as error:
-        number = result.ticket.get("number")
+        number = result.ticket.number
         log.warning("could not report ticket %s printed=%s: %s", number, ok, error)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+from client import ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -26,22 +29,19 @@ class Service:
         return self.counters_open == 0
 
     @classmethod
-    def from_api(cls, item: dict) -> Service:
-        next_open = item.get("next_open")
+    def from_api(cls, item: ServiceStatus) -> Service:
         return cls(
-            code=str(item["code"]),
-            name=str(item.get("name") or item["code"]),
-            agency=str(item.get("agency") or ""),
-            open=bool(item.get("open", False)),
-            reason=item.get("reason"),
-            reason_text=str(item.get("reason_text") or ""),
-            next_open=datetime.fromisoformat(next_open) if next_open else None,
-            waiting=int(item.get("waiting") or 0),
-            eta_minutes=item.get("eta_minutes"),
-            quota_left=item.get("quota_left"),
-            counters_open=(
-                int(item["counters_open"]) if item.get("counters_open") is not None else None
-            ),
+            code=item.code,
+            name=item.name or item.code,
+            agency=item.agency,
+            open=item.open,
+            reason=item.reason,
+            reason_text=item.reason_text or "",
+            next_open=datetime.fromisoformat(item.next_open) if item.next_open else None,
+            waiting=item.waiting,
+            eta_minutes=item.eta_minutes,
+            quota_left=item.quota_left,
+            counters_open=item.counters_open,
         )
 
 
@@ -56,14 +56,14 @@ class Agency:
         return any(service.open for service in self.services)
 
 
-def group_by_agency(items: list[dict]) -> tuple[Agency, ...]:
+def group_by_agency(items: Sequence[ServiceStatus]) -> tuple[Agency, ...]:
     """Agencies in the order the server lists their first service; services keep their order."""
     services: dict[str, list[Service]] = {}
     shorts: dict[str, str] = {}
     for item in items:
         service = Service.from_api(item)
         services.setdefault(service.agency, []).append(service)
-        shorts.setdefault(service.agency, str(item.get("agency_short") or service.agency))
+        shorts.setdefault(service.agency, item.agency_short or service.agency)
     return tuple(
         Agency(name=name, short=shorts[name], services=tuple(group))
         for name, group in services.items()

@@ -12,10 +12,10 @@ from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
-from pydantic import BaseModel, Field
 
+from contract import CounterView, Ticket, TicketRef, TransferAnswer, TransferIn
 from server.auth import Principal
-from server.deps import MAX_ID, STAFF, Id, Services, services
+from server.deps import STAFF, Id, Services, answers, services
 from server.errors import ServerError
 
 router = APIRouter(prefix="/counters")
@@ -61,33 +61,30 @@ async def _once(svc: Services, response: Response, principal, counter_id, key, a
     return answer
 
 
-class TicketRef(BaseModel):
-    ticket_id: int = Field(ge=1, le=MAX_ID)
+AUTH = (401, 403)
+# A counter action: no such counter / ticket / service, or refused by the queue rules.
+ACTION = (*AUTH, 404, 409)
 
 
-class TransferIn(BaseModel):
-    service: str = Field(min_length=1, max_length=8)
-
-
-@router.get("")
+@router.get("", **answers(list[CounterView], *AUTH))
 async def list_counters(svc: Svc, principal: Staff) -> list[dict]:
     """The counters this user may act at (all of them for an admin)."""
     return await svc.run(svc.queue.counters, principal)
 
 
-@router.get("/{counter_id}")
+@router.get("/{counter_id}", **answers(CounterView, *AUTH, 404))
 async def get_counter(counter_id: Id, svc: Svc, principal: Staff) -> dict:
     return await svc.run(svc.queue.counter, principal, counter_id)
 
 
-@router.post("/{counter_id}/call-next")
+@router.post("/{counter_id}/call-next", **answers(CounterView, *ACTION))
 async def call_next(
     counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response
 ) -> dict:
     return await _once(svc, response, principal, counter_id, key, "call-next", svc.queue.call_next)
 
 
-@router.post("/{counter_id}/call")
+@router.post("/{counter_id}/call", **answers(CounterView, *ACTION))
 async def call(
     counter_id: Id, body: TicketRef, svc: Svc, principal: Staff, key: Key, response: Response
 ) -> dict:
@@ -96,27 +93,27 @@ async def call(
     )
 
 
-@router.post("/{counter_id}/recall")
+@router.post("/{counter_id}/recall", **answers(CounterView, *ACTION))
 async def recall(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(svc, response, principal, counter_id, key, "recall", svc.queue.recall)
 
 
-@router.post("/{counter_id}/start")
+@router.post("/{counter_id}/start", **answers(CounterView, *ACTION))
 async def start(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(svc, response, principal, counter_id, key, "start", svc.queue.start)
 
 
-@router.post("/{counter_id}/finish")
+@router.post("/{counter_id}/finish", **answers(CounterView, *ACTION))
 async def finish(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(svc, response, principal, counter_id, key, "finish", svc.queue.finish)
 
 
-@router.post("/{counter_id}/no-show")
+@router.post("/{counter_id}/no-show", **answers(CounterView, *ACTION))
 async def no_show(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(svc, response, principal, counter_id, key, "no-show", svc.queue.no_show)
 
 
-@router.post("/{counter_id}/transfer")
+@router.post("/{counter_id}/transfer", **answers(TransferAnswer, *ACTION))
 async def transfer(
     counter_id: Id, body: TransferIn, svc: Svc, principal: Staff, key: Key, response: Response
 ) -> dict:
@@ -125,7 +122,7 @@ async def transfer(
     )
 
 
-@router.post("/{counter_id}/reactivate")
+@router.post("/{counter_id}/reactivate", **answers(Ticket, *ACTION))
 async def reactivate(
     counter_id: Id, body: TicketRef, svc: Svc, principal: Staff, key: Key, response: Response
 ) -> dict:
@@ -141,21 +138,21 @@ async def reactivate(
     )
 
 
-@router.post("/{counter_id}/pause")
+@router.post("/{counter_id}/pause", **answers(CounterView, *ACTION))
 async def pause(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(
         svc, response, principal, counter_id, key, "pause", svc.queue.set_counter_status, "paused"
     )
 
 
-@router.post("/{counter_id}/resume")
+@router.post("/{counter_id}/resume", **answers(CounterView, *ACTION))
 async def resume(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(
         svc, response, principal, counter_id, key, "resume", svc.queue.set_counter_status, "open"
     )
 
 
-@router.post("/{counter_id}/close")
+@router.post("/{counter_id}/close", **answers(CounterView, *ACTION))
 async def close(counter_id: Id, svc: Svc, principal: Staff, key: Key, response: Response) -> dict:
     return await _once(
         svc, response, principal, counter_id, key, "close", svc.queue.set_counter_status, "closed"

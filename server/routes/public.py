@@ -5,29 +5,30 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Request
-from pydantic import BaseModel, Field
 
 from config.version import version
+from contract import Health, LoginAnswer, LoginIn, Me, Ok, ServiceStatus, TrackedTicket
 from server.auth import Principal, hash_token
-from server.deps import STAFF, Services, language, log_in, services
+from server.deps import STAFF, Services, answers, language, log_in, services
 
 router = APIRouter()
+__all__ = ["LoginIn", "router"]  # LoginIn (now in contract) stays importable for the pages
 
 
-@router.get("/health")
+@router.get("/health", **answers(Health))
 def health(svc: Annotated[Services, Depends(services)]) -> dict:
     now, _, _ = svc.queue.now()
     return {"status": "ok", "version": version(), "time": now.isoformat()}
 
 
-@router.get("/services")
+@router.get("/services", **answers(list[ServiceStatus]))
 def list_services(
     svc: Annotated[Services, Depends(services)], lang: Annotated[str, Depends(language)]
 ) -> list[dict]:
     return svc.queue.services(lang)
 
 
-@router.get("/track/{tracking_code}")
+@router.get("/track/{tracking_code}", **answers(TrackedTicket, 404))
 def track(
     tracking_code: Annotated[str, Path(min_length=1, max_length=64)],
     svc: Annotated[Services, Depends(services)],
@@ -36,18 +37,13 @@ def track(
     return svc.queue.track(tracking_code)
 
 
-class LoginIn(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
-
-
-@router.post("/auth/login")
+@router.post("/auth/login", **answers(LoginAnswer, 401, 429))
 def login(body: LoginIn, request: Request, svc: Annotated[Services, Depends(services)]) -> dict:
     address = request.client.host if request.client else "?"
     return log_in(svc, body.username, body.password, address)
 
 
-@router.post("/auth/logout")
+@router.post("/auth/logout", **answers(Ok, 401, 403))
 def logout(
     svc: Annotated[Services, Depends(services)],
     principal: Annotated[Principal, STAFF],
@@ -58,7 +54,7 @@ def logout(
     return {"ok": True}
 
 
-@router.get("/auth/me")
+@router.get("/auth/me", **answers(Me, 401, 403))
 def me(principal: Annotated[Principal, STAFF]) -> dict:
     return {
         "username": principal.name,

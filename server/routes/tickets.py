@@ -5,28 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
-from pydantic import BaseModel, Field
 
-from config.priority import Priority
+from contract import PrintedIn, Ticket, TicketIn
 from server.auth import Principal
-from server.deps import KIOSK, STAFF, TICKET_READERS, Id, Services, services
+from server.deps import KIOSK, STAFF, TICKET_READERS, Id, Services, answers, services
 
 router = APIRouter()
+AUTH = (401, 403)
 
 
-class TicketIn(BaseModel):
-    service: str = Field(min_length=1, max_length=8, description="Service code, e.g. 'A'")
-    priority: Priority | None = None
-
-
-class PrintedIn(BaseModel):
-    ok: bool
-    reason: str | None = Field(
-        default=None, max_length=40, description="paper_out, offline, ... when ok is false"
-    )
-
-
-@router.post("/tickets", status_code=201)
+@router.post("/tickets", **answers(Ticket, *AUTH, 404, 409, status=201))
 async def issue_ticket(
     body: TicketIn,
     response: Response,
@@ -43,7 +31,7 @@ async def issue_ticket(
     return ticket
 
 
-@router.get("/tickets/{ticket_id}")
+@router.get("/tickets/{ticket_id}", **answers(Ticket, *AUTH, 404))
 async def get_ticket(
     ticket_id: Id,
     svc: Annotated[Services, Depends(services)],
@@ -52,7 +40,7 @@ async def get_ticket(
     return await svc.run(svc.queue.ticket, ticket_id)
 
 
-@router.post("/tickets/{ticket_id}/printed")
+@router.post("/tickets/{ticket_id}/printed", **answers(Ticket, *AUTH, 404))
 async def ticket_printed(
     ticket_id: Id,
     body: PrintedIn,
@@ -62,7 +50,7 @@ async def ticket_printed(
     return await svc.run(svc.queue.printed, device, ticket_id, body.ok, body.reason)
 
 
-@router.post("/tickets/{ticket_id}/cancel")
+@router.post("/tickets/{ticket_id}/cancel", **answers(Ticket, *AUTH, 404, 409))
 async def cancel_ticket(
     ticket_id: Id,
     svc: Annotated[Services, Depends(services)],

@@ -11,6 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from client import ApiClient, NotAuthorized, Refused, ServerFault, ServerUnreachable
+from contract import CounterView, DisplayState, Health, HeartbeatAnswer
+from tests.support import samples
 
 
 class ScriptedPeer:
@@ -39,7 +41,7 @@ class ScriptedPeer:
                         "body": json.loads(body) if body else None,
                     }
                 )
-                step = peer.script.pop(0) if peer.script else (200, {"ok": True})
+                step = peer.script.pop(0) if peer.script else (200, samples.for_path(self.path))
                 if step == "drop":
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
@@ -83,10 +85,10 @@ def no_sleep(_seconds):
 
 def test_issue_retries_after_a_dropped_connection_under_the_same_key(peer_factory):
     """A kiosk retry after a lost answer reuses its idempotency key: at most one ticket."""
-    peer = peer_factory(["drop", (201, {"id": 7, "number": "A-001"})])
+    peer = peer_factory(["drop", (201, samples.ticket(id=7))])
     api = ApiClient(peer.url, token="kiosk-token-1", sleep=no_sleep)
     ticket = api.issue_ticket("A", idempotency_key="key-123")
-    assert ticket["number"] == "A-001"
+    assert (ticket.id, ticket.number) == (7, "A-001")
     keys = [r["headers"]["Idempotency-Key"] for r in peer.requests]
     assert keys == ["key-123", "key-123"]
     assert peer.requests[0]["body"] == {"service": "A", "priority": None}
@@ -98,14 +100,14 @@ def test_counter_actions_are_sent_again_only_after_a_dropped_connection_under_on
 ):
     """A counter action is never retried with backoff (it could call a second citizen late); a
     connection dropped under it is resent once at once, under the same key the server dedups."""
-    peer = peer_factory(["drop", (200, {"ok": True})])
+    peer = peer_factory(["drop", (200, samples.COUNTER)])
     api = ApiClient(peer.url, token="t", sleep=no_sleep)
-    assert api.call_next(3) == {"ok": True}
+    assert api.call_next(3).name == "Loket 1"
     assert [r["path"] for r in peer.requests] == ["/api/v1/counters/3/call-next"] * 2
     keys = {r["headers"]["Idempotency-Key"] for r in peer.requests}
     assert len(keys) == 1
 
-    twice_dropped = peer_factory(["drop", "drop", (200, {"ok": True})])
+    twice_dropped = peer_factory(["drop", "drop", (200, samples.COUNTER)])
     api = ApiClient(twice_dropped.url, token="t", sleep=no_sleep)
     with pytest.raises(ServerUnreachable):
         api.call_next(3)
@@ -155,7 +157,7 @@ class KeepAlivePeer:
                 self.requests.append(head + reader.read(length))
                 if index == 1:
                     return  # the server closed the idle connection as this request came in
-                body = b'{"ok": true}'
+                body = json.dumps(samples.for_path(head.split(b" ")[1].decode())).encode()
                 conn.sendall(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                     b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
@@ -176,17 +178,17 @@ def keep_alive_peer():
 def test_a_kept_alive_connection_closed_under_a_request_is_not_an_outage(keep_alive_peer):
     """Reads, heartbeats and keyed actions meet the closed socket and are sent again at once."""
     api = ApiClient(keep_alive_peer.url, token="t", retries=0, sleep=no_sleep)
-    assert api.health() == {"ok": True}
-    assert api.health() == {"ok": True}  # reused, dropped, resent on a new connection
-    assert api.heartbeat({"printer": "ok"}) == {"ok": True}
-    assert api.call_next(1) == {"ok": True}
+    assert api.health() == Health.model_validate(samples.HEALTH)
+    assert api.health() == Health.model_validate(samples.HEALTH)  # dropped, resent anew
+    assert api.heartbeat({"printer": "ok"}) == HeartbeatAnswer.model_validate(samples.HEARTBEAT)
+    assert api.call_next(1) == CounterView.model_validate(samples.COUNTER)
     assert keep_alive_peer.connections >= 3
 
 
 def test_a_dropped_login_is_reported_not_repeated(keep_alive_peer):
     """A request that is not safe to send twice is reported as unreachable, not resent."""
     api = ApiClient(keep_alive_peer.url, retries=0, sleep=no_sleep)
-    assert api.health() == {"ok": True}
+    assert api.health().status == "ok"
     with pytest.raises(ServerUnreachable):
         api.login("petugas1", "sandi")
     assert keep_alive_peer.requests[-1].startswith(b"POST /api/v1/auth/login")
@@ -251,15 +253,15 @@ def test_a_silent_server_times_out_within_the_bound():
 
 def test_long_poll_asks_with_since_and_a_longer_timeout(peer_factory):
     """display_state passes since/wait and caps wait at the contract's 30 seconds."""
-    peer = peer_factory([(200, {"version": 5})])
+    peer = peer_factory([(200, samples.state(version=5))])
     state = ApiClient(peer.url).display_state(since=4, wait=99)
-    assert state == {"version": 5}
+    assert isinstance(state, DisplayState) and state.version == 5
     assert peer.requests[0]["path"] == "/api/v1/display/state?since=4&wait=30.0"
 
 
 def test_login_keeps_the_token_for_later_calls(peer_factory):
     """After login the client sends the session token as its bearer."""
-    peer = peer_factory([(200, {"token": "session-abc", "user": {"username": "p"}}), (200, [])])
+    peer = peer_factory([(200, samples.LOGIN), (200, [])])
     api = ApiClient(peer.url)
     api.login("petugas1", "secret")
     api.counters()
@@ -273,3 +275,28 @@ def test_language_is_sent_so_messages_come_back_in_it(peer_factory):
     ApiClient(peer.url).services()
     ApiClient(peer.url, language="en").services()
     assert [r["headers"]["Accept-Language"] for r in peer.requests] == ["id", "en"]
+
+
+def test_an_answer_not_as_the_contract_says_is_a_server_fault(peer_factory):
+    """A ticket without its number, or a state whose version is text: ServerFault naming the
+    field, never a KeyError deep inside a device."""
+    peer = peer_factory(
+        [
+            (201, {k: v for k, v in samples.TICKET.items() if k != "number"}),
+            (200, samples.state(version="five")),
+        ]
+    )
+    api = ApiClient(peer.url, retries=0)
+    with pytest.raises(ServerFault, match="number"):
+        api.issue_ticket("A")
+    with pytest.raises(ServerFault, match="version"):
+        api.display_state()
+
+
+def test_answers_are_objects_and_new_fields_are_ignored(peer_factory):
+    """The client hands out the contract's objects; fields a newer server adds are ignored."""
+    peer = peer_factory([(201, {**samples.TICKET, "queue_lane": "express"})])
+    ticket = ApiClient(peer.url).issue_ticket("A")
+    assert ticket.number == "A-001"
+    assert ticket.service.counters == ["Loket 1", "Loket 2", "Loket 3"]
+    assert not hasattr(ticket, "queue_lane")

@@ -1,5 +1,6 @@
 """Board state from the server's display state, zones, and the announcement queue."""
 
+from client import DisplayState
 from display.core.announcements import AnnouncementQueue
 from display.core.board import Zone, board_from_state
 
@@ -17,8 +18,9 @@ def event(event_id, number, counter, service="A", kind="call", at=NOW):
     }
 
 
-def state(calls, version=1, server_time=NOW):
-    return {
+def state(calls, version=1, server_time=NOW, **changes) -> DisplayState:
+    """The display state as the client hands it out; `changes` replace whole fields."""
+    body = {
         "version": version,
         "server_time": server_time,
         "calls": calls,
@@ -34,6 +36,7 @@ def state(calls, version=1, server_time=NOW):
         ],
         "marquee": "Selamat datang",
     }
+    return DisplayState.model_validate({**body, **changes})
 
 
 def test_board_shows_latest_recent_counters_and_waiting():

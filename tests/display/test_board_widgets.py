@@ -41,11 +41,11 @@ def test_piled_up_calls_are_all_announced_in_order_and_listed(qtbot, speaking):
     controller, window, player = speaking
     controller.on_state(state([event(1, "A-001", "Loket 1")]))
     calls = [event(i, f"A-00{i}", f"Loket {i}") for i in range(1, 7)]
-    piled = state(calls, version=6)
-    piled["counters"] = [
+    counters = [
         {"id": i, "name": f"Loket {i}", "status": "open", "serving": f"A-00{i}", "services": ["A"]}
         for i in range(1, 7)
     ]
+    piled = state(calls, version=6, counters=counters)
     finished = []
     controller.speech.finished.connect(finished.append)
     controller.on_state(piled)
@@ -95,8 +95,7 @@ def test_marquee_scrolls_the_server_text(qtbot, tmp_path):
     controller, window = make_controller(qtbot, tmp_path)
     controller.on_state(state([]))
     assert window.marquee.text == "Selamat datang" and window.marquee.running
-    empty = state([])
-    empty["marquee"] = ""
+    empty = state([], marquee="")
     controller.on_state(empty)
     assert not window.marquee.running
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from client import ServerUnreachable
+from client import ServerUnreachable, ServiceStatus, Ticket
 from kiosk.core import PaperState, PrinterStatus, PrintFailed
+from tests.support import samples
 
-SERVICES = [
+SERVICE_BODIES = [
     {
         "code": "A",
         "name": "KTP elektronik",
@@ -46,6 +47,7 @@ SERVICES = [
         "eta_minutes": 0,
     },
 ]
+SERVICES = [ServiceStatus.model_validate(body) for body in SERVICE_BODIES]
 
 
 class FakeClock:
@@ -76,7 +78,7 @@ class FakeServer:
         self.reports: list[tuple[int, bool, str | None]] = []
         self.fail_times = fail_times
         self.error = error or ServerUnreachable("down")
-        self._tickets: dict[str, dict] = {}
+        self._tickets: dict[str, Ticket] = {}
 
     def issue_ticket(self, service_code, priority=None, idempotency_key=None, timeout=None):
         self.issued.append((service_code, priority, idempotency_key))
@@ -88,21 +90,30 @@ class FakeServer:
             raise self.error
         if idempotency_key not in self._tickets:
             number = f"{service_code}-{len(self._tickets) + 1:03d}"
-            self._tickets[idempotency_key] = {
-                "id": len(self._tickets) + 1,
-                "number": number,
-                "priority": priority,
-                "service": {"code": service_code, "name": "KTP elektronik", "agency": "Dukcapil"},
-                "waiting_ahead": 3,
-                "eta_minutes": 15,
-                "tracking_code": "abc",
-                "tracking_url": "http://127.0.0.1:8000/t/abc",
-            }
+            body = samples.ticket(
+                id=len(self._tickets) + 1,
+                number=number,
+                priority=priority,
+                service={
+                    "code": service_code,
+                    "name": "KTP elektronik",
+                    "agency": "Dukcapil",
+                    "counters": None,
+                },
+                waiting_ahead=3,
+                eta_minutes=15,
+                tracking_code="abc",
+                tracking_url="http://127.0.0.1:8000/t/abc",
+            )
+            self._tickets[idempotency_key] = Ticket.model_validate(body)
         return self._tickets[idempotency_key]
 
     def report_printed(self, ticket_id, ok=True, reason=None):
         self.reports.append((ticket_id, ok, reason))
-        return {"ok": True}
+        return self._tickets_by_id().get(ticket_id)
+
+    def _tickets_by_id(self) -> dict[int, Ticket]:
+        return {t.id: t for t in self._tickets.values()}
 
 
 class FakePrinter:

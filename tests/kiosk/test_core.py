@@ -271,7 +271,7 @@ def test_quit_needs_a_confirmation():
 
 def test_no_counter_open_is_known_and_a_missing_count_is_unknown():
     """counters_open 0 with eta null: no counter open; no counters_open key: unknown."""
-    item = dict(SERVICES[0], eta_minutes=None, counters_open=0)
+    item = SERVICES[0].model_copy(update={"eta_minutes": None, "counters_open": 0})
     assert Service.from_api(item).no_counter_open
     assert not Service.from_api(SERVICES[0]).no_counter_open
     assert Service.from_api(SERVICES[0]).counters_open is None

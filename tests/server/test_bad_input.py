@@ -9,6 +9,13 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tests.server.util import Api, error_code
 
@@ -99,10 +106,20 @@ def test_missing_and_foreign_tokens(live_server):
         error_code(answer)
 
 
+CONFORMANCE = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
 @pytest.mark.slow
 def test_schema_driven_fuzz_never_gets_a_5xx(live_server):
     """Schemathesis cases (valid and invalid) for every operation and every role: never 5xx,
-    and every 4xx has the error shape."""
+    every 4xx has the error shape, and every answer (status, content type, headers, body) is
+    one the typed schema declares."""
     schema = schemathesis.openapi.from_url(f"{live_server.url}/openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]
     strategies = [
@@ -133,6 +150,7 @@ def test_schema_driven_fuzz_never_gets_a_5xx(live_server):
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         answer = case.call(base_url=live_server.url, session=session, headers=headers, timeout=10)
         assert answer.status_code < 500, (case.method, case.path, answer.text[:300])
+        case.validate_response(answer, checks=CONFORMANCE)
         seen.add(answer.status_code // 100)
         if answer.status_code >= 400:
             body = answer.json()
