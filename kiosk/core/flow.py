@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from config.priority import PRIORITY_GROUPS
 from client import ServiceStatus, Ticket
+from config.priority import PRIORITY_GROUPS
 from kiosk.core.issuing import (
     UNKNOWN_PRINTER,
     IssueRequest,
