@@ -197,6 +197,14 @@ class Device(Answer):
     last_seen: Timestamp | None
     last_status: dict[str, Any] | None
     token: str | None = Field(default=None, description="Only when created or renewed: shown once")
+    # The device-health rule's verdict (server/devices.py), in the list only.
+    level: Literal["ok", "warn", "bad", "off"] | None = Field(
+        default=None,
+        description="ok; warn: never seen, paper low, audio; bad: offline, paper out, printer "
+        "offline; off: deactivated",
+    )
+    problem: str | None = Field(default=None, description="What to notice, as a stable code")
+    seen_minutes: int | None = Field(default=None, description="Minutes since the last heartbeat")
 
 
 class Settings(Answer):

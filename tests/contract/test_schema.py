@@ -52,3 +52,13 @@ def test_times_and_dates_have_their_format(schema):
     assert issued["format"] == "date-time"
     holidays = parts["Settings"]["properties"]["holidays"]["items"]
     assert holidays["format"] == "date"
+
+
+def test_the_contract_spells_the_priority_groups_of_the_ground_floor():
+    """`contract` may not import `config`, so it spells the three groups itself: kept equal."""
+    from typing import get_args
+
+    from config.priority import PRIORITY_GROUPS
+    from contract.tickets import Priority
+
+    assert get_args(Priority) == tuple(PRIORITY_GROUPS)

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from client import ApiClient
 from tests.server.util import Api, counter_id, error_code
 
 
@@ -120,3 +121,16 @@ def test_daily_report_json_and_csv(live_server):
     assert next(r for r in rows if r["code"] == "A")["served"] == "2"
     bad = admin.get("/reports/daily?date=2026-13-45")
     assert (bad.status_code, error_code(bad)) == (422, "bad_date")
+
+
+def test_device_list_carries_the_health_verdict_of_the_pages(live_server):
+    """One device-health rule: the API's list says what the devices page shows."""
+    admin = ApiClient(live_server.url, token=live_server.admin_token())
+    kiosk = ApiClient(live_server.url, token=live_server.kiosk_token)
+    kiosk.heartbeat({"printer": "paper_out"})
+    devices = {d["name"]: d for d in admin.admin("GET", "/devices")}
+    assert devices["kiosk-1"]["level"] == "bad"
+    assert devices["kiosk-1"]["problem"] == "printer_paper_out"
+    assert devices["kiosk-1"]["seen_minutes"] == 0
+    assert devices["kiosk-2"]["level"] == "warn"  # never seen
+    assert devices["kiosk-2"]["problem"] == "device_never_seen"
