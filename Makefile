@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := $(shell grep -v '^\#' deploy/apt-packages.txt)
 
-.PHONY: demo test deps lint catalogs screenshots bench clean
+.PHONY: demo test deps lint typecheck catalogs screenshots bench clean
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/antrian demo
@@ -39,6 +39,11 @@ $(VENV)/.installed: pyproject.toml | deps
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
+
+# The type checker; its settings, what is strict and the stub packages, are [tool.mypy] in
+# pyproject.toml (docs/decisions.md).
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy
 
 # Text catalogs (docs/operations.md, "Texts and translations"): each app's Indonesian sources,
 # N_("key", "Kalimat"), are extracted into <locale>/<domain>.pot, and every
@@ -79,4 +84,4 @@ bench: $(VENV)/.installed
 	for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache build *.egg-info

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from types import ModuleType
 
 from config.version import version
 
@@ -24,8 +25,8 @@ COMMANDS = {
 }
 
 
-def _available_commands() -> dict[str, object]:
-    modules = {}
+def _available_commands() -> dict[str, ModuleType]:
+    modules: dict[str, ModuleType] = {}
     for name, module_name in COMMANDS.items():
         try:
             modules[name] = importlib.import_module(f"antrian.commands.{module_name}")

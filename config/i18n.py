@@ -18,9 +18,10 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Final
 
 LANGUAGES = ("id", "en")
-DEFAULT_LANGUAGE = "id"
+DEFAULT_LANGUAGE: Final = "id"
 
 log = logging.getLogger(__name__)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Protocol, Self, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from config.i18n import env_language
 from config.texts import TEXTS
@@ -45,7 +47,9 @@ class ConfigError(Exception):
     in the language of $ANTRIAN_LANG (Indonesian by default); `message(language)` says it in
     another. `problems` are the faults as sentences ("key: what is wrong")."""
 
-    def __init__(self, path: Path | str, problems: list[str | Fault], language: str | None = None):
+    def __init__(
+        self, path: Path | str, problems: Sequence[str | Fault], language: str | None = None
+    ):
         self.path = str(path)
         self.faults = [
             problem if isinstance(problem, Fault) else Fault("", None, plain=str(problem))
@@ -194,7 +198,7 @@ def _model_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-def _given(item: dict) -> str:
+def _given(item: ErrorDetails) -> str:
     """The value the file gave, as it is written there (never a secret), or ""."""
     value = item.get("input")
     location = item["loc"]
@@ -215,7 +219,7 @@ def _number(value: object) -> object:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _faults_of(item: dict, key: str, language: str) -> list[Fault]:
+def _faults_of(item: ErrorDetails, key: str, language: str) -> list[Fault]:
     kind = item["type"]
     context = item.get("ctx") or {}
     if kind == "value_error" and isinstance(context.get("error"), ConfigProblem):
@@ -251,7 +255,8 @@ def describe_validation_error(
     tags = _model_names(model) if model is not None else set()
     groups: dict[str, list[tuple[bool, Fault]]] = {}
     for item in error.errors():
-        location, union_at = [], None
+        location: list[int | str] = []
+        union_at: int | None = None
         for part in item["loc"]:
             is_tag = isinstance(part, str) and (
                 part in tags or part in _TYPE_TAGS or "[" in part or "(" in part
@@ -338,7 +343,21 @@ def load_settings(model: type[Model], path: Path | str, language: str | None = N
     return parse_settings(model, read_toml(path, language), path, language)
 
 
-def with_server_url(settings: Model, url: str | None) -> Model:
+class _Device(Protocol):
+    """A device's settings: a model with a `[server]` table (kiosk, display)."""
+
+    @property
+    def server(self) -> ServerConnection: ...
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Self: ...
+
+
+Device = TypeVar("Device", bound=_Device)
+
+
+def with_server_url(settings: Device, url: str | None) -> Device:
     """A copy of a device's settings pointing at another server (`--server-url`), validated
     like the file's own `[server] url`."""
     if not url:

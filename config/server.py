@@ -182,7 +182,7 @@ class ServerSettings(StrictModel):
 
     @model_validator(mode="after")
     def _references_hold(self) -> ServerSettings:
-        problems = []
+        problems: list[ConfigProblem] = []
         _unique(problems, "services", "code", [s.code for s in self.services])
         _unique(problems, "counters", "name", [c.name for c in self.counters])
         _unique(problems, "users", "username", [u.username for u in self.users])

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from config.display import DisplayAppSettings
-from display.announcer import Announcer
+from display.announcer import Announcer, Synthesizer
 from display.audio import CommandPlayer, SpeechSynthesizer
 from display.controller import DisplayController
 from display.core.sentence import Wording
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def build_announcer(settings: DisplayAppSettings) -> Announcer:
     voice = settings.voice
-    synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    synthesizer: Synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
     if voice.pack is not None:  # recorded clips; a sentence with a clip missing is synthesized
         synthesizer = PackSynthesizer(VoicePack(voice.pack), synthesizer)
     return Announcer(

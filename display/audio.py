@@ -29,6 +29,8 @@ import threading
 import time
 import wave
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -203,10 +205,10 @@ class SpeechSynthesizer:
         self.rate = rate
         self.volume = volume
         self.timeout = timeout
-        self._process = None
-        self._connection = None
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
 
-    def _start(self, voice: str) -> None:
+    def _start(self, voice: str) -> Connection:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(
@@ -222,9 +224,10 @@ class SpeechSynthesizer:
         if kind != "ready":
             self.close()
             raise SpeechUnavailable(detail)
+        return parent
 
     def _receive(self) -> tuple[str, str]:
-        if not self._connection.poll(self.timeout):
+        if self._connection is None or not self._connection.poll(self.timeout):
             self.close()
             raise SpeechUnavailable("speech engine did not answer")
         try:
@@ -234,10 +237,11 @@ class SpeechSynthesizer:
             raise SpeechUnavailable("speech engine stopped") from None
 
     def _render(self, text: str, path: Path) -> None:
-        if self._process is None or not self._process.is_alive():
-            self._start(self.voice)
+        connection = self._connection
+        if self._process is None or not self._process.is_alive() or connection is None:
+            connection = self._start(self.voice)
         path.unlink(missing_ok=True)
-        self._connection.send((text, str(path)))
+        connection.send((text, str(path)))
         kind, detail = self._receive()
         if kind != "ok":
             raise SpeechUnavailable(detail)

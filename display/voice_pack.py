@@ -187,6 +187,8 @@ class VoicePack:
         if missing:
             raise PackIncomplete(missing)
         expected = self.expected_format(clips)
+        if expected is None:  # no manifest and no clip readable: nothing to match or pad with
+            raise PackFormatError(f"{self.folder}: no clip is a readable PCM WAV file")
         frames: list[bytes] = []
         for piece in pieces:
             if piece in PAUSES:

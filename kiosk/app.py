@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread
+from PySide6.QtCore import QCoreApplication, QMetaObject, Qt, QThread
 from PySide6.QtWidgets import QApplication
 
 from client import ApiClient
@@ -50,12 +50,20 @@ class Kiosk:
                 thread.quit()
                 if not thread.wait(THREAD_STOP_MS):
                     log.error("worker thread %s did not stop", thread.objectName())
-        QApplication.instance().removeEventFilter(self.activity)
+        _application().removeEventFilter(self.activity)
         self.window.allow_close()
         self.window.close()
 
 
-def _start_worker(worker: QObject, name: str) -> QThread:
+def _application() -> QCoreApplication:
+    """The running QApplication (main creates it before anything here runs)."""
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("no QApplication")
+    return app
+
+
+def _start_worker(worker: NetWorker | TicketWorker, name: str) -> QThread:
     thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
@@ -118,7 +126,7 @@ def build_kiosk(
 
     threads = [_start_worker(net, "kiosk-net"), _start_worker(tickets, "kiosk-tickets")]
     activity = ActivityFilter(controller)
-    QApplication.instance().installEventFilter(activity)
+    _application().installEventFilter(activity)
     kiosk = Kiosk(settings, flow, controller, window, net, tickets, threads, activity)
     controller.quitRequested.connect(lambda: _quit(kiosk))
     controller.technicianLeft.connect(window.restore_fullscreen)
@@ -129,7 +137,7 @@ def build_kiosk(
 
 def _quit(kiosk: Kiosk) -> None:
     kiosk.shutdown()
-    QApplication.instance().quit()
+    _application().quit()
 
 
 def main(config_path: Path | str, windowed: bool = False, server_url: str | None = None) -> int:

@@ -41,6 +41,7 @@ _tempdir_before, tempfile.tempdir = tempfile.tempdir, str(_cache)
 
 from escpos import capabilities as _capabilities  # noqa: E402
 from escpos.constants import QR_ECLEVEL_M  # noqa: E402
+from escpos.escpos import Escpos  # noqa: E402
 from escpos.exceptions import DeviceNotFoundError  # noqa: E402
 from escpos.image import EscposImage  # noqa: E402
 from escpos.printer import Dummy, File, Network, Serial, Usb  # noqa: E402
@@ -67,6 +68,7 @@ __all__ = [
     "QR_ECLEVEL_M",
     "DeviceNotFoundError",
     "Dummy",
+    "Escpos",
     "EscposImage",
     "File",
     "Network",

@@ -22,7 +22,7 @@ from PIL import Image
 
 from config.i18n import clock_text
 from config.printer import PrinterSettings
-from printer.escpos_lib import QR_ECLEVEL_M, Dummy, EscposImage, get_profile
+from printer.escpos_lib import QR_ECLEVEL_M, Dummy, Escpos, EscposImage, get_profile
 from printer.texts import TEXTS
 from printer.ticket import TicketPrint
 
@@ -201,11 +201,11 @@ def _logo_image(path: Path, mtime: float, max_width: int) -> Image.Image:
 class TicketWriter:
     """Small helpers over a python-escpos printer, with every style given explicitly per line."""
 
-    def __init__(self, printer, settings: PrinterSettings):
+    def __init__(self, printer: Escpos, settings: PrinterSettings) -> None:
         self.printer = printer
         self.settings = settings
         self.geometry = paper_geometry(settings)
-        self.language = settings.language
+        self.language: str = settings.language
 
     def begin(self) -> None:
         self.printer.hw("INIT")
@@ -218,7 +218,7 @@ class TicketWriter:
         magic.disabled = True
 
     def _can_encode(self, char: str) -> bool:
-        return self.printer.magic.encoder.can_encode(self.settings.code_page, char)
+        return bool(self.printer.magic.encoder.can_encode(self.settings.code_page, char))
 
     def text(
         self,
@@ -347,7 +347,7 @@ def number_magnification(number: str, geometry: PaperGeometry) -> int:
     return max(1, min(NUMBER_MAX_MAGNIFICATION, fitting))
 
 
-def render_ticket(printer, ticket: TicketPrint, settings: PrinterSettings) -> None:
+def render_ticket(printer: Escpos, ticket: TicketPrint, settings: PrinterSettings) -> None:
     """Write one ticket onto a python-escpos printer object, ending with a cut."""
     language = ticket.language or settings.language
     out = TicketWriter(printer, settings)
@@ -395,7 +395,7 @@ def render_ticket(printer, ticket: TicketPrint, settings: PrinterSettings) -> No
     out.cut()
 
 
-def render_test_page(printer, settings: PrinterSettings) -> None:
+def render_test_page(printer: Escpos, settings: PrinterSettings) -> None:
     """The technician's test page: settings, every text size, styles, the code page, a QR."""
     out = TicketWriter(printer, settings)
     language = settings.language
@@ -443,7 +443,8 @@ def render_test_page(printer, settings: PrinterSettings) -> None:
 def _render_bytes(settings: PrinterSettings, draw: Callable[[Dummy], None]) -> bytes:
     dummy = Dummy(profile=settings.profile)
     draw(dummy)
-    return dummy.output
+    output: bytes = dummy.output  # python-escpos ships no types
+    return output
 
 
 def render_ticket_bytes(ticket: TicketPrint, settings: PrinterSettings) -> bytes:

@@ -34,7 +34,7 @@ class PreviewError(ValueError):
     """The bytes use a command the preview does not draw."""
 
 
-def _font(bold: bool) -> ImageFont.ImageFont:
+def _font(bold: bool) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     name = "DejaVuSansMono-Bold.ttf" if bold else "DejaVuSansMono.ttf"
     try:
         return ImageFont.truetype(str(FONT_DIR / name), 19)
@@ -84,7 +84,9 @@ class _Paper:
             draw.text((index * FONT_A_DOTS - 0.5, 1), char, fill=0, font=self.fonts[style.bold])
         if style.invert:
             cell = ImageOps.invert(cell)
-        cell = cell.resize((cell.width * style.width, CELL_HEIGHT * style.height), Image.NEAREST)
+        cell = cell.resize(
+            (cell.width * style.width, CELL_HEIGHT * style.height), Image.Resampling.NEAREST
+        )
         if style.underline:
             bottom = cell.height - 1
             ImageDraw.Draw(cell).rectangle(
@@ -123,7 +125,7 @@ def draw_escpos(data: bytes, dots: int, code_page: str = "CP437") -> Image.Image
     """Draw the bytes of one ticket or test page as an image `dots` wide (plus a margin)."""
     paper = _Paper(dots, code_page)
     text = bytearray()
-    qr = {"size": 3, "level": "L", "data": b""}
+    qr_size, qr_level, qr_data = 3, "L", b""
     i = 0
 
     def arg(offset: int) -> int:
@@ -183,13 +185,13 @@ def draw_escpos(data: bytes, dots: int, code_page: str = "CP437") -> Image.Image
             body = data[i + 5 : i + 5 + length]
             function = body[1]
             if function == 67:
-                qr["size"] = body[2]
+                qr_size = body[2]
             elif function == 69:
-                qr["level"] = QR_ERROR_LEVELS.get(body[2], "M")
+                qr_level = QR_ERROR_LEVELS.get(body[2], "M")
             elif function == 80:
-                qr["data"] = bytes(body[3:])
+                qr_data = bytes(body[3:])
             elif function == 81:  # the printer draws no quiet zone: the layout feeds it
-                paper.image(_qr_image(qr["data"], qr["size"], qr["level"]))
+                paper.image(_qr_image(qr_data, qr_size, qr_level))
             i += 5 + length
         else:
             raise PreviewError(f"the preview does not draw byte 0x{byte:02x} at {i}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from config import DEFAULT_LANGUAGE
 from config.printer import PrinterSettings
@@ -65,7 +65,7 @@ UNKNOWN = PrinterStatus(online=None, paper="unknown")
 def decode_status(printer_byte: int | None, paper_byte: int | None) -> PrinterStatus:
     """Turn DLE EOT 1 and DLE EOT 4 answers into a status; a malformed answer says nothing."""
 
-    def valid(answer: int | None) -> bool:
+    def valid(answer: int | None) -> TypeGuard[int]:
         return answer is not None and answer & ANSWER_FIXED_MASK == ANSWER_FIXED_BITS
 
     online = not printer_byte & OFFLINE_BIT if valid(printer_byte) else None

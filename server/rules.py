@@ -28,7 +28,7 @@ def _is_holiday(day: dt.date, holidays: frozenset[dt.date]) -> bool:
 
 
 def day_span(
-    hours: dict[str, str] | None, day: dt.date, zone: dt.tzinfo
+    hours: dict[str, str] | None, day: dt.date, zone: dt.tzinfo | None
 ) -> tuple[dt.datetime, dt.datetime] | None:
     """Opening and closing instants of a service on `day`; None when closed that weekday."""
     if hours is None:

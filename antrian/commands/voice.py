@@ -80,9 +80,10 @@ def _say(sentence: str, voice, out: str | None) -> int:
     )
     from display.voice_pack import PackSynthesizer, VoicePack
 
-    synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    speech = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
+    synthesizer: SpeechSynthesizer | PackSynthesizer = speech
     if voice.pack is not None:
-        synthesizer = PackSynthesizer(VoicePack(voice.pack), synthesizer)
+        synthesizer = PackSynthesizer(VoicePack(voice.pack), speech)
     try:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(out) if out else Path(folder) / "speech.wav"

@@ -9,9 +9,13 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from antrian.doctor.texts import TEXTS
+
+if TYPE_CHECKING:
+    from config.display import DisplayAppSettings
+    from config.kiosk import KioskSettings
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,7 @@ class Context:
     language: str
     kind: str = "unknown"
     log_file: Path | None = None
-    settings: object = None
+    settings: KioskSettings | DisplayAppSettings | None = None
     found: dict = field(default_factory=dict)
 
     def text(self, key: str, **values: object) -> str:

@@ -10,8 +10,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from antrian.doctor.core import Check, Context, Outcome
+
+if TYPE_CHECKING:
+    from config.display import DisplayAppSettings
+    from config.kiosk import KioskSettings
 
 CLOCK_LIMIT_SECONDS = 60
 # A request to the server gets at most this long in the doctor, whatever the config allows.
@@ -36,17 +41,44 @@ SERVER_CAUSES = (
 )
 
 
+# ---- the settings an earlier check loaded ----
+
+
+def _settings(context: Context) -> KioskSettings | DisplayAppSettings:
+    if context.settings is None:
+        raise RuntimeError("device checks run after the settings loaded")
+    return context.settings
+
+
+def _kiosk(context: Context) -> KioskSettings:
+    from config.kiosk import KioskSettings
+
+    settings = _settings(context)
+    if not isinstance(settings, KioskSettings):
+        raise RuntimeError("a printer check on a file that is not a kiosk's")
+    return settings
+
+
+def _display(context: Context) -> DisplayAppSettings:
+    from config.display import DisplayAppSettings
+
+    settings = _settings(context)
+    if not isinstance(settings, DisplayAppSettings):
+        raise RuntimeError("a voice check on a file that is not a display's")
+    return settings
+
+
 # ---- server, clock, token ----
 
 
 def _server_timeout(context: Context) -> float:
-    return min(context.settings.server.timeout_seconds, SERVER_TIMEOUT_CAP)
+    return min(_settings(context).server.timeout_seconds, SERVER_TIMEOUT_CAP)
 
 
 def _client(context: Context):
     from client import ApiClient
 
-    connection = context.settings.server
+    connection = _settings(context).server
     # No retries: the doctor reports what one attempt finds, within its bound.
     return ApiClient(
         connection.url,
@@ -82,7 +114,7 @@ def server_problem(context: Context, probe, url: str) -> Outcome:
 def check_server(context: Context) -> Outcome:
     from antrian.doctor.probe import probe_health
 
-    url = context.settings.server.url
+    url = _settings(context).server.url
     probe = probe_health(url, _server_timeout(context))
     context.found["server_probe"] = probe
     if not probe.ok:
@@ -162,7 +194,7 @@ def _printer_where(settings) -> str:
 
 
 def printer_bound(context: Context) -> float:
-    printer = context.settings.printer
+    printer = _kiosk(context).printer
     # The link probe (one connect), then one connect and two status requests (DLE EOT 1 and
     # 4), as TicketPrinter.status() does.
     return 2 * printer.connect_timeout + 2 * printer.status_timeout + 2
@@ -251,7 +283,7 @@ def check_printer(context: Context) -> Outcome:
     from config.printer import NO_PRINTER, TEST_PRINTER
     from printer import TicketPrinter
 
-    settings = context.settings.printer
+    settings = _kiosk(context).printer
     if settings.type == NO_PRINTER:
         # Declared on purpose; still say plainly that nothing is printed here.
         return Outcome(
@@ -305,7 +337,7 @@ def check_printer(context: Context) -> Outcome:
 
 
 def print_test_bound(context: Context) -> float:
-    return printer_bound(context) + context.settings.printer.write_timeout + 2
+    return printer_bound(context) + _kiosk(context).printer.write_timeout + 2
 
 
 def check_print_test(context: Context) -> Outcome:
@@ -314,15 +346,15 @@ def check_print_test(context: Context) -> Outcome:
 
     if not context.found.get("print_test"):
         return Outcome("skip", context.text("not_requested", option="--print-test"))
-    if context.settings.printer.type in PAPERLESS_TYPES:
+    if _kiosk(context).printer.type in PAPERLESS_TYPES:
         return Outcome("skip", context.text("print_test_paperless"))
     try:
-        after = TicketPrinter(context.settings.printer).print_test_page()
+        after = TicketPrinter(_kiosk(context).printer).print_test_page()
     except PrinterError as error:
         return Outcome(
             "fail",
             context.text("print_test_failed", message=error.message(context.language)),
-            _unreachable_fix(context, context.settings.printer),
+            _unreachable_fix(context, _kiosk(context).printer),
         )
     return Outcome("ok", context.text("print_test_ok", status=after.describe(context.language)))
 
@@ -357,7 +389,7 @@ def _voice_problem(context: Context, voice: str) -> str | None:
 
 
 def voice_enabled(context: Context) -> bool:
-    return context.kind == "display" and context.settings.voice.enabled
+    return context.kind == "display" and _display(context).voice.enabled
 
 
 def check_voice(context: Context) -> Outcome:
@@ -365,7 +397,7 @@ def check_voice(context: Context) -> Outcome:
 
     if not voice_enabled(context):
         return Outcome("skip", context.text("voice_disabled"))
-    voice = context.settings.voice
+    voice = _display(context).voice
     fix = context.text("voice_fix", path=context.path)
     if problem := _voice_problem(context, voice.voice):
         return Outcome("fail", problem, fix)
@@ -395,7 +427,7 @@ def check_voice_pack(context: Context) -> Outcome:
 
     if not voice_enabled(context):
         return Outcome("skip", context.text("voice_disabled"))
-    voice = context.settings.voice
+    voice = _display(context).voice
     if voice.pack is None:
         return Outcome("skip", context.text("pack_none"))
     pack = VoicePack(voice.pack)
@@ -442,7 +474,7 @@ def find_sound_device() -> str | None:
 def check_sound(context: Context) -> Outcome:
     if not voice_enabled(context):
         return Outcome("skip", context.text("voice_disabled"))
-    player = context.settings.voice.player[0]
+    player = _display(context).voice.player[0]
     if shutil.which(player) is None:
         return Outcome(
             "fail",
@@ -468,7 +500,7 @@ def check_say_test(context: Context) -> Outcome:
         return Outcome("skip", context.text("voice_disabled"))
     if not context.found.get("say_test"):
         return Outcome("skip", context.text("not_requested", option="--say-test"))
-    voice = context.settings.voice
+    voice = _display(context).voice
     synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume, timeout=VOICE_TIMEOUT)
     player = CommandPlayer(voice.player)
     try:

@@ -10,7 +10,8 @@ import sys
 def probe() -> dict:
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    running = QGuiApplication.instance()
+    app = running if isinstance(running, QGuiApplication) else QGuiApplication([sys.argv[0]])
     screen = app.primaryScreen()
     if screen is None:
         return {"error": "Qt sees no screen"}

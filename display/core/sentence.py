@@ -59,7 +59,7 @@ class Wording:
 
 def spoken_number(value: int) -> str:
     """12 -> 'dua belas', 1000 -> 'seribu'."""
-    return num2words(value, lang="id")
+    return str(num2words(value, lang="id"))  # num2words ships no types
 
 
 def spoken_digits(digits: str) -> str:
@@ -121,11 +121,14 @@ def announcement_sentence(
 
 
 class Announced(Protocol):
-    """What a sentence needs of a call (display.core.board.Call has it)."""
+    """What a sentence needs of a call (display.core.board.Call has it), read-only."""
 
-    number: str
-    counter_name: str
-    kind: str
+    @property
+    def number(self) -> str: ...
+    @property
+    def counter_name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 def group_item(number: str, counter: str, wording: Wording) -> str:

@@ -27,7 +27,7 @@ class CallPanel(QFrame, Scaled):
         self.counter = styled_label("")
         self.badge = styled_label(TEXTS.get("recall_badge", language))
         self.badge.hide()
-        layout = QVBoxLayout(self)
+        layout = self.layout_ = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.caption, self.number, self.go_to, self.counter, self.badge):
             layout.addWidget(widget)
@@ -79,8 +79,8 @@ class CallPanel(QFrame, Scaled):
             background, ink, soft = (PANEL, AMBER, WHITE)  # steady after the flashing
         self.setStyleSheet(f"#call {{ background: {background}; border-radius: {self.px(18)}px; }}")
         empty = self.shown_call is None
-        self.layout().setContentsMargins(self.px(12), self.px(10), self.px(12), self.px(10))
-        self.layout().setSpacing(0)
+        self.layout_.setContentsMargins(self.px(12), self.px(10), self.px(12), self.px(10))
+        self.layout_.setSpacing(0)
         self.caption.setStyleSheet(font_css(self.px(34), bold=True, color=soft))
         number_px = self.px(56 if empty else 172)
         self.number.setStyleSheet(font_css(number_px, bold=True, color=ink))

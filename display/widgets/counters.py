@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from display.core.board import Call, CounterView
 from display.texts import TEXTS
-from display.widgets.parts import refill_grid, styled_label
+from display.widgets.parts import ScaledFrame, refill_grid, styled_label
 from display.widgets.style import AMBER, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
 
 
-class CounterTile(QFrame, Scaled):
+class CounterTile(ScaledFrame):
     def __init__(self, language: str):
         super().__init__()
         self.language = language
         self.setObjectName("tile")
         self.name = styled_label("")
         self.serving = styled_label("")
-        layout = QVBoxLayout(self)
+        layout = self.layout_ = QVBoxLayout(self)
         layout.setSpacing(0)
         layout.addWidget(self.name)
         layout.addWidget(self.serving)
@@ -45,9 +45,9 @@ class CounterTile(QFrame, Scaled):
             f"#tile {{ background: {PANEL if active else PANEL_DIM};"
             f" border: {self.px(4)}px solid {border}; border-radius: {self.px(12)}px; }}"
         )
-        self.layout().setContentsMargins(self.px(6), self.px(4), self.px(6), self.px(4))
+        self.layout_.setContentsMargins(self.px(6), self.px(4), self.px(6), self.px(4))
         number_colour = AMBER if self.latest else WHITE if active else MUTED
-        has_number = active and counter.serving
+        has_number = counter is not None and active and counter.serving
         self.name.setStyleSheet(font_css(self.px(26), bold=True, color=MUTED))
         self.serving.setStyleSheet(
             font_css(self.px(52 if has_number else 34), bold=True, color=number_colour)

@@ -47,7 +47,7 @@ class Header(QFrame, Scaled):
         dates.setSpacing(0)
         dates.addWidget(self.clock)
         dates.addWidget(self.date)
-        layout = QHBoxLayout(self)
+        layout = self.layout_ = QHBoxLayout(self)
         layout.addWidget(self.logo)
         layout.addWidget(self.title, 1)
         layout.addWidget(self.audio_mark)
@@ -57,8 +57,8 @@ class Header(QFrame, Scaled):
 
     def restyle(self) -> None:
         self.setFixedHeight(self.px(112))
-        self.layout().setContentsMargins(self.px(28), self.px(8), self.px(28), self.px(8))
-        self.layout().setSpacing(self.px(20))
+        self.layout_.setContentsMargins(self.px(28), self.px(8), self.px(28), self.px(8))
+        self.layout_.setSpacing(self.px(20))
         self.setStyleSheet(
             f"#header {{ background: {NAVY}; border-bottom: {self.px(4)}px solid {AMBER}; }}"
         )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy
 
 from display.widgets.style import Scaled
 
@@ -53,8 +53,16 @@ class ElidedLabel(QLabel):
             super().setText(shown)
 
 
+class ScaledFrame(QFrame, Scaled):
+    """A frame that restyles with the screen scale: a tile or a chip `refill_grid` lays out."""
+
+
 def refill_grid(
-    grid: QGridLayout, old: Sequence[Scaled], new: Sequence[Scaled], columns: int, scale: float
+    grid: QGridLayout,
+    old: Sequence[ScaledFrame],
+    new: Sequence[ScaledFrame],
+    columns: int,
+    scale: float,
 ) -> None:
     """Put `new` into `grid` row by row, `columns` a row, each at `scale`; `old` goes."""
     for widget in old:

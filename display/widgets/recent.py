@@ -20,7 +20,7 @@ class RecentCalls(QFrame, Scaled):
         self.title = styled_label(TEXTS.get("recent_title", language), Qt.AlignmentFlag.AlignLeft)
         left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
         self.rows = [(styled_label("", left), styled_label("", right)) for _ in range(count)]
-        layout = QGridLayout(self)
+        layout = self.layout_ = QGridLayout(self)
         layout.addWidget(self.title, 0, 0, 1, 2)
         for index, (number, counter) in enumerate(self.rows, start=1):
             layout.addWidget(number, index, 0)
@@ -38,8 +38,8 @@ class RecentCalls(QFrame, Scaled):
         self.setStyleSheet(
             f"#recent {{ background: {PANEL_DIM}; border-radius: {self.px(14)}px; }}"
         )
-        self.layout().setContentsMargins(self.px(24), self.px(12), self.px(24), self.px(12))
-        self.layout().setVerticalSpacing(self.px(2))
+        self.layout_.setContentsMargins(self.px(24), self.px(12), self.px(24), self.px(12))
+        self.layout_.setVerticalSpacing(self.px(2))
         self.title.setStyleSheet(font_css(self.px(24), bold=True, color=MUTED))
         for number, counter in self.rows:
             number.setStyleSheet(font_css(self.px(40), bold=True))

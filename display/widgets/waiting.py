@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
 
 from display.core.board import WaitingView
 from display.texts import TEXTS
-from display.widgets.parts import ElidedLabel, refill_grid, styled_label
+from display.widgets.parts import ElidedLabel, ScaledFrame, refill_grid, styled_label
 from display.widgets.style import AMBER, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
 
 
-class WaitingChip(QFrame, Scaled):
+class WaitingChip(ScaledFrame):
     def __init__(self, language: str):
         super().__init__()
         self.language = language
@@ -19,7 +19,7 @@ class WaitingChip(QFrame, Scaled):
         self.code = styled_label("")
         self.count = styled_label("")
         self.name = ElidedLabel()
-        layout = QGridLayout(self)
+        layout = self.layout_ = QGridLayout(self)
         layout.addWidget(self.code, 0, 0)
         layout.addWidget(self.count, 0, 1)
         layout.addWidget(self.name, 1, 0, 1, 2)
@@ -41,8 +41,8 @@ class WaitingChip(QFrame, Scaled):
             f"#chip {{ background: {PANEL if busy else PANEL_DIM};"
             f" border-radius: {self.px(10)}px; }}"
         )
-        self.layout().setContentsMargins(self.px(10), self.px(4), self.px(10), self.px(4))
-        self.layout().setVerticalSpacing(0)
+        self.layout_.setContentsMargins(self.px(10), self.px(4), self.px(10), self.px(4))
+        self.layout_.setVerticalSpacing(0)
         self.code.setStyleSheet(font_css(self.px(34), bold=True, color=AMBER if busy else MUTED))
         self.count.setStyleSheet(font_css(self.px(34), bold=True, color=WHITE if busy else MUTED))
         self.name.setStyleSheet(font_css(self.px(16), color=MUTED))
@@ -56,7 +56,7 @@ class WaitingStrip(QFrame, Scaled):
         self.language = language
         self.title = styled_label(TEXTS.get("waiting_title", language), Qt.AlignmentFlag.AlignLeft)
         self.grid = QGridLayout()
-        layout = QVBoxLayout(self)
+        layout = self.layout_ = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.grid)
         self.chips: list[WaitingChip] = []
@@ -72,8 +72,8 @@ class WaitingStrip(QFrame, Scaled):
         self.setVisible(bool(items))
 
     def restyle(self) -> None:
-        self.layout().setContentsMargins(0, 0, 0, 0)
-        self.layout().setSpacing(self.px(4))
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(self.px(4))
         self.grid.setSpacing(self.px(8))
         self.title.setStyleSheet(font_css(self.px(20), bold=True, color=MUTED))
         for chip in self.chips:

@@ -94,6 +94,8 @@ class BoardWindow(QWidget):
         resolution (geometryChanged).
         """
         app = QGuiApplication.instance()
+        if not isinstance(app, QGuiApplication):  # a widget cannot exist without one
+            raise RuntimeError("no QGuiApplication")
         app.screenAdded.connect(self._follow_primary_screen)
         app.screenRemoved.connect(self._follow_primary_screen)
         app.primaryScreenChanged.connect(self._follow_primary_screen)

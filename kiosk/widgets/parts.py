@@ -8,6 +8,7 @@ import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from qrcode.image.pil import PilImage
 
 from kiosk.widgets.style import CARD_TITLE_STEPS, px
 
@@ -102,8 +103,9 @@ class CardButton(QPushButton):
 def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
     while grid.count():
         item = grid.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        old = item.widget() if item is not None else None
+        if old is not None:
+            old.deleteLater()
     for index, widget in enumerate(widgets):
         grid.addWidget(widget, index // columns, index % columns)
         widget.show()  # a layout shows new children only later, after the next event loop turn
@@ -116,7 +118,7 @@ def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
 
 def qr_pixmap(data: str, size_px: int) -> QPixmap:
     """A QR code as a QPixmap (qrcode → PNG → Qt), scaled without blurring the modules."""
-    image = qrcode.make(data, border=2)
+    image = qrcode.make(data, border=2, image_factory=PilImage)  # what it picks with Pillow
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     pixmap = QPixmap()

@@ -1,4 +1,4 @@
-"""One widget per screen. Each shows a KioskState (`render`) and forwards presses to the
+"""One widget per screen. Each shows a KioskState (`show_state`) and forwards presses to the
 controller; none of them decides anything or blocks."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class Page(QWidget):
         self.controller = controller
         self.layout_ = QVBoxLayout(self)
 
-    def render(self, state: KioskState, portrait: bool, scale: float) -> None:
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         raise NotImplementedError
 
     def set_margins(self, scale: float) -> None:
@@ -41,7 +41,7 @@ class Page(QWidget):
         self.layout_.setSpacing(px(22, scale))
 
 
-def _button_row(*buttons) -> QHBoxLayout:
+def _button_row(*buttons: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addStretch(1)
     for button in buttons:
@@ -53,7 +53,7 @@ def _button_row(*buttons) -> QHBoxLayout:
 class _ScrollGrid(QScrollArea):
     """A grid of card buttons that scrolls only if the screen is too small to hold them."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -63,11 +63,11 @@ class _ScrollGrid(QScrollArea):
         self.grid = QGridLayout(inner)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.setWidget(inner)
-        self.key = None
+        self.key: tuple[tuple[str, ...], int, float] | None = None  # what the grid shows
 
 
 class HomePage(Page):
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("subtitle")
@@ -82,7 +82,7 @@ class HomePage(Page):
         self.layout_.addWidget(self.priority)
         self.layout_.addLayout(_button_row(self.cancel_priority))
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         self.set_margins(scale)
         self.title.setText(text("choose_agency", lang))
@@ -130,7 +130,7 @@ def _agency_columns(count: int, portrait: bool) -> int:
 
 
 class PriorityPage(Page):
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("subtitle")
@@ -146,7 +146,7 @@ class PriorityPage(Page):
         self.back = make_button("secondary", on_press=controller.press_back)
         self.layout_.addLayout(_button_row(self.back))
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         self.set_margins(scale)
         self.title.setText(text("priority_title", lang))
@@ -157,7 +157,7 @@ class PriorityPage(Page):
 
 
 class ServicesPage(Page):
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("subtitle")
@@ -169,7 +169,7 @@ class ServicesPage(Page):
         self.layout_.addWidget(self.services, 1)
         self.layout_.addLayout(_button_row(self.back))
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         agency = state.agency
         self.set_margins(scale)
@@ -224,7 +224,7 @@ def _service_detail(service, now: datetime, lang: str) -> str:
 class IssuingPage(Page):
     PROGRESS_DOTS = 5
 
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("title")
         self.subtitle = make_label("body")
@@ -255,7 +255,7 @@ class IssuingPage(Page):
         self._ticker.stop()
         super().hideEvent(event)
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         self.set_margins(scale)
         # After a couple of seconds without an answer: calm words, never "failed".
@@ -279,7 +279,7 @@ def _service_name(ticket: dict) -> str:
 
 
 class DonePage(Page):
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.caption = make_label("numberLabel")
         self.number = make_label("number")
@@ -293,7 +293,7 @@ class DonePage(Page):
         self.layout_.addStretch(1)
         self.layout_.addLayout(_button_row(self.done))
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         ticket = (state.result and state.result.ticket) or {}
         self.set_margins(scale)
@@ -309,7 +309,7 @@ class NumberPage(Page):
     """An issued number that is not on paper (printer out of paper or offline, no printer, a
     test printer, or a print that failed): the number very large, with its QR for a phone."""
 
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("numberTitle")
         self.title.setProperty("tone", "info")
@@ -330,10 +330,10 @@ class NumberPage(Page):
         self.layout_.addLayout(self.box, 1)
         self.layout_.addWidget(self.body)
         self.layout_.addLayout(_button_row(self.done))
-        self._qr_key = None
-        self._portrait = None
+        self._qr_key: tuple[str, int] | None = None
+        self._portrait: bool | None = None
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         ticket = (state.result and state.result.ticket) or {}
         self.set_margins(scale)
@@ -377,7 +377,7 @@ class NumberPage(Page):
 class FaultPage(Page):
     """Refused, offline, server error: a title, why, and what to do."""
 
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.title = make_label("faultTitle")
         self.body = make_label("body")
@@ -390,7 +390,7 @@ class FaultPage(Page):
         self.layout_.addStretch(1)
         self.layout_.addLayout(_button_row(self.retry, self.home))
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         result = state.result
         self.set_margins(scale)
@@ -407,7 +407,7 @@ class FaultPage(Page):
 def _fault_texts(state: KioskState, lang: str) -> tuple[str, str, str]:
     result = state.result
     outcome = result.outcome if result else None
-    if outcome == Outcome.REFUSED:
+    if result is not None and outcome == Outcome.REFUSED:
         service = state.service
         fallback = result.message or text("refused_other", lang)
         now = datetime.now().astimezone()
@@ -420,7 +420,7 @@ def _fault_texts(state: KioskState, lang: str) -> tuple[str, str, str]:
 
 
 class PinPage(Page):
-    def __init__(self, controller):
+    def __init__(self, controller: KioskController) -> None:
         super().__init__(controller)
         self.digits = ""
         self.title = make_label("title")
@@ -461,7 +461,7 @@ class PinPage(Page):
         self.digits = ""
         self.controller.press_home()
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         self.set_margins(scale)
         self.body.setDirection(
@@ -503,17 +503,17 @@ class TechnicianPage(Page):
         self.reprint = make_button("tech", on_press=controller.reprint_last)
         self.toggle_fullscreen = make_button("tech", on_press=self._toggle_fullscreen)
         self.quit = make_button("danger", on_press=controller.quit)
-        self.close = make_button("main", on_press=controller.press_home)
+        self.close_button = make_button("main", on_press=controller.press_home)
         self.buttons = [self.test_page, self.reprint, self.toggle_fullscreen, self.quit]
         self._columns = 0
         self.layout_.addStretch(1)
         self.layout_.addLayout(self.grid)
-        self.layout_.addLayout(_button_row(self.close))
+        self.layout_.addLayout(_button_row(self.close_button))
 
     def _toggle_fullscreen(self) -> None:
         self.controller.set_fullscreen(not self.fullscreen)
 
-    def render(self, state, portrait, scale):
+    def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         self.set_margins(scale)
         columns = 1 if portrait else 2
@@ -547,7 +547,7 @@ class TechnicianPage(Page):
         self.quit_no.setText(text("cancel", lang))
         for widget in (self.quit_question, self.quit_yes, self.quit_no):
             widget.setVisible(asking)
-        for widget in (*self.buttons, self.close):
+        for widget in (*self.buttons, self.close_button):
             widget.setVisible(not asking)
         self.test_page.setText(text("tech_test_page", lang))
         self.reprint.setText(text("tech_reprint", lang))
@@ -555,4 +555,4 @@ class TechnicianPage(Page):
         key = "tech_leave_fullscreen" if self.fullscreen else "tech_enter_fullscreen"
         self.toggle_fullscreen.setText(text(key, lang))
         self.quit.setText(text("tech_quit", lang))
-        self.close.setText(text("tech_close", lang))
+        self.close_button.setText(text("tech_close", lang))

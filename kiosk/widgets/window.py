@@ -79,7 +79,7 @@ class Header(QWidget):
         self.clock.setText(format_clock(now, self._language))
         self.date.setText(format_date(now, self._language))
 
-    def render(self, state: KioskState, scale: float, portrait: bool) -> None:
+    def show_state(self, state: KioskState, scale: float, portrait: bool) -> None:
         self._language = state.language
         self.date.setWordWrap(portrait)  # a long English date must not widen a tall screen
         self.language.setText(text("language_button", state.language))
@@ -115,7 +115,7 @@ class KioskWindow(QWidget):
         self.header.cover_with(self.idle_banner)
         self.priority_banner = make_label("priorityBanner")
         self.stack = QStackedWidget()
-        technician = screens.TechnicianPage(controller, server_url)
+        technician = self.technician = screens.TechnicianPage(controller, server_url)
         fault = screens.FaultPage(controller)
         number = screens.NumberPage(controller)
         self.pages: dict[Screen, screens.Page] = {
@@ -149,9 +149,9 @@ class KioskWindow(QWidget):
         self.fullscreen = False
         self.kiosk_fullscreen = False  # what the settings asked for: the menu's timeout returns
         self._closing = False  # set by the app when the technician chose "quit"
-        controller.stateChanged.connect(self.render)
+        controller.stateChanged.connect(self.show_state)
         controller.fullscreenRequested.connect(self.set_fullscreen)
-        self.render(controller.state)
+        self.show_state(controller.state)
 
     # -- showing the state ------------------------------------------------------------------
 
@@ -159,8 +159,8 @@ class KioskWindow(QWidget):
     def portrait(self) -> bool:
         return self.height() > self.width()
 
-    def render(self, state: KioskState) -> None:
-        self.header.render(state, self.scale or 1.0, self.portrait)
+    def show_state(self, state: KioskState) -> None:
+        self.header.show_state(state, self.scale or 1.0, self.portrait)
         lang = state.language
         if state.offline_since is not None:
             since = clock_text(state.offline_since.astimezone(), lang)
@@ -183,7 +183,7 @@ class KioskWindow(QWidget):
             self.priority_banner.setText(text("priority_banner", state.language, kind=kind))
         self.priority_banner.setVisible(show_priority)
         page = self.pages[state.screen]
-        page.render(state, self.portrait, self.scale or 1.0)
+        page.show_state(state, self.portrait, self.scale or 1.0)
         self.stack.setCurrentWidget(page)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -192,7 +192,7 @@ class KioskWindow(QWidget):
             self.scale = scale
             self.setStyleSheet(stylesheet(scale))
         super().resizeEvent(event)
-        self.render(self.controller.state)
+        self.show_state(self.controller.state)
 
     # -- fullscreen and closing ---------------------------------------------------------------
 
@@ -209,7 +209,7 @@ class KioskWindow(QWidget):
 
     def set_fullscreen(self, on: bool) -> None:
         self.fullscreen = on
-        self.pages[Screen.TECHNICIAN].fullscreen = on
+        self.technician.fullscreen = on
         if on:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             screen = QGuiApplication.primaryScreen()
@@ -225,7 +225,7 @@ class KioskWindow(QWidget):
             self.unsetCursor()
             self.showNormal()
             self.resize(1280, 800)
-        self.render(self.controller.state)
+        self.show_state(self.controller.state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.controller.flow.technician_unlocked or self._closing:
