@@ -52,6 +52,37 @@ def _describe(errors: list[dict]) -> str:
     return "; ".join(parts)
 
 
+class _Refusal:
+    """What both body guards share: once a guard has answered in the app's place, whatever the
+    app says afterwards is dropped, and a failure the refusal caused is not raised."""
+
+    def __init__(self, scope, send):
+        self.scope, self._send = scope, send
+        self.started = self.refused = False
+
+    async def send(self, event) -> None:
+        if self.refused:
+            return
+        if event["type"] == "http.response.start":
+            self.started = True
+        await self._send(event)
+
+    async def refuse(self, status: int, code: str, **values) -> dict:
+        """Answer with an error (unless the app already began its answer); the app is told
+        the client went away."""
+        self.refused = True
+        if not self.started:
+            await _send_error(self.scope, self._send, status, code, **values)
+        return {"type": "http.disconnect"}
+
+    async def run(self, app, receive) -> None:
+        try:
+            await app(self.scope, receive, self.send)
+        except Exception:
+            if not self.refused:
+                raise
+
+
 class BodyLimit:
     """Refuses bodies over `limit` bytes with 413 before reading them: by Content-Length when
     given, otherwise by counting the chunks as they arrive."""
@@ -63,47 +94,30 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        guard = _Refusal(scope, send)
         declared = dict(scope["headers"]).get(b"content-length")
         try:
             too_big = declared is not None and int(declared) > self.limit
         except ValueError:
             too_big = False
         if too_big:
-            return await self._refuse(scope, send)
+            await guard.refuse(413, "body_too_large", limit=self.limit)
+            return
         received = 0
-        started = refused = False
 
         async def limited_receive():
             # Past the limit: answer 413 at once and tell the app the client went away.
-            nonlocal received, refused
-            if refused:
+            nonlocal received
+            if guard.refused:
                 return {"type": "http.disconnect"}
             event = await receive()
             if event["type"] == "http.request":
                 received += len(event.get("body", b""))
                 if received > self.limit:
-                    refused = True
-                    if not started:
-                        await self._refuse(scope, send)
-                    return {"type": "http.disconnect"}
+                    return await guard.refuse(413, "body_too_large", limit=self.limit)
             return event
 
-        async def guarded_send(event):
-            nonlocal started
-            if refused:
-                return  # the 413 has been sent; whatever the app says now is dropped
-            if event["type"] == "http.response.start":
-                started = True
-            await send(event)
-
-        try:
-            await self.app(scope, limited_receive, guarded_send)
-        except Exception:
-            if not refused:
-                raise
-
-    async def _refuse(self, scope, send):
-        await _send_error(scope, send, 413, "body_too_large", limit=self.limit)
+        await guard.run(self.app, limited_receive)
 
 
 BODY_TIMEOUT_SECONDS = 10.0  # to receive a whole body (at most 64 KB) once the headers are in
@@ -125,41 +139,27 @@ class BodyTimeout:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        guard = _Refusal(scope, send)
         loop = asyncio.get_running_loop()
         seconds = BODY_TIMEOUT_SECONDS
         deadline = loop.time() + seconds
-        complete = started = refused = False
+        complete = False
 
         async def timed_receive():
-            nonlocal complete, refused
-            if refused:
+            nonlocal complete
+            if guard.refused:
                 return {"type": "http.disconnect"}
             if complete:  # after the body: waiting for a disconnect is not bounded here
                 return await receive()
             try:
                 event = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
             except TimeoutError:
-                refused = True
-                if not started:
-                    await _send_error(scope, send, 408, "body_timeout", seconds=round(seconds))
-                return {"type": "http.disconnect"}
+                return await guard.refuse(408, "body_timeout", seconds=round(seconds))
             if event["type"] != "http.request" or not event.get("more_body", False):
                 complete = True
             return event
 
-        async def guarded_send(event):
-            nonlocal started
-            if refused:
-                return  # the 408 has been sent; whatever the app says now is dropped
-            if event["type"] == "http.response.start":
-                started = True
-            await send(event)
-
-        try:
-            await self.app(scope, timed_receive, guarded_send)
-        except Exception:
-            if not refused:
-                raise
+        await guard.run(self.app, timed_receive)
 
 
 async def _send_error(scope, send, status: int, code: str, **values) -> None:
