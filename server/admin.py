@@ -12,7 +12,7 @@ from server.auth import hash_password, hash_token, new_token
 from server.errors import ServerError, conflict, not_found
 from server.queue import RUNTIME_SETTINGS, Queue, holiday_texts
 from server.reports import daily_report
-from server.store import Store, Tx
+from server.store import Store, Tx, found
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +40,11 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         for position, service in enumerate(settings.services):
             if tx.service_by_code(service.code) is None:
                 hours = settings.service_hours(service)
+                agency = found(tx.agency_by_name(service.agency), f"agency {service.agency}")
                 tx.insert_service(
                     code=service.code,
                     name=service.name,
-                    agency_id=tx.agency_by_name(service.agency)["id"],
+                    agency_id=agency["id"],
                     daily_quota=service.daily_quota,
                     hours=None if hours is None else json.dumps(hours),
                     enabled=int(service.enabled),
@@ -52,15 +53,19 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         for position, counter in enumerate(settings.counters):
             if tx.counter_by_name(counter.name) is None:
                 counter_id = tx.insert_counter(counter.name, position)
-                tx.set_counter_services(
-                    counter_id, [tx.service_by_code(code)["id"] for code in counter.services]
-                )
+                service_ids = [
+                    found(tx.service_by_code(code), f"service {code}")["id"]
+                    for code in counter.services
+                ]
+                tx.set_counter_services(counter_id, service_ids)
         for user in settings.users:
             if user.username in password_hashes and tx.user_by_username(user.username) is None:
                 user_id = tx.insert_user(user.username, user.role, password_hashes[user.username])
-                tx.set_user_counters(
-                    user_id, [tx.counter_by_name(name)["id"] for name in user.counters]
-                )
+                counter_ids = [
+                    found(tx.counter_by_name(name), f"counter {name}")["id"]
+                    for name in user.counters
+                ]
+                tx.set_user_counters(user_id, counter_ids)
         for device in settings.devices:
             if tx.device_by_name(device.name) is None:
                 tx.insert_device(device.name, device.kind, hash_token(device.token))
@@ -97,7 +102,7 @@ class Admin:
                 raise conflict("already_exists", what=name)
             agency_id = tx.insert_agency(name, short_name)
             self._changed(tx, "agency", actor)
-            return _agency(tx.agency(agency_id))
+            return _agency(found(tx.agency(agency_id), f"agency {agency_id}"))
 
     def update_agency(self, actor: str, agency_id: int, changes: dict) -> dict:
         with self.store.write() as tx:
@@ -109,7 +114,7 @@ class Admin:
             if changes:
                 tx.update_agency(agency_id, **changes)
             self._changed(tx, "agency", actor)
-            return _agency(tx.agency(agency_id))
+            return _agency(found(tx.agency(agency_id), f"agency {agency_id}"))
 
     def delete_agency(self, actor: str, agency_id: int) -> None:
         with self.store.write() as tx:
@@ -146,7 +151,7 @@ class Admin:
                 position=len(tx.services()),
             )
             self._changed(tx, "service", actor)
-            return _service(tx.service(service_id))
+            return _service(found(tx.service(service_id), f"service {service_id}"))
 
     def update_service(self, actor: str, code: str, changes: dict) -> dict:
         with self.store.write() as tx:
@@ -166,7 +171,7 @@ class Admin:
             if columns:
                 tx.update_service(service["id"], **columns)
             self._changed(tx, "service", actor)
-            return _service(tx.service(service["id"]))
+            return _service(found(tx.service(service["id"]), f"service {code}"))
 
     def delete_service(self, actor: str, code: str) -> None:
         with self.store.write() as tx:
@@ -201,7 +206,8 @@ class Admin:
             counter_id = tx.insert_counter(name, len(tx.counters()))
             tx.set_counter_services(counter_id, service_ids)
             self._changed(tx, "counter", actor)
-            return _counter(tx.counter(counter_id), tx.counter_services().get(counter_id, []))
+            counter = found(tx.counter(counter_id), f"counter {counter_id}")
+            return _counter(counter, tx.counter_services().get(counter_id, []))
 
     def update_counter(self, actor: str, counter_id: int, changes: dict) -> dict:
         with self.store.write() as tx:
@@ -215,7 +221,8 @@ class Admin:
             if "services" in changes:
                 tx.set_counter_services(counter_id, self._service_ids(tx, changes["services"]))
             self._changed(tx, "counter", actor)
-            return _counter(tx.counter(counter_id), tx.counter_services().get(counter_id, []))
+            counter = found(tx.counter(counter_id), f"counter {counter_id}")
+            return _counter(counter, tx.counter_services().get(counter_id, []))
 
     def delete_counter(self, actor: str, counter_id: int) -> None:
         with self.store.write() as tx:
@@ -245,7 +252,7 @@ class Admin:
                 raise conflict("already_exists", what=data["username"])
             user_id = tx.insert_user(data["username"], data["role"], password_hash)
             tx.set_user_counters(user_id, self._counter_ids(tx, data.get("counters", [])))
-            return _user(tx.user(user_id), tx.user_counter_ids(user_id))
+            return _user(found(tx.user(user_id), f"user {user_id}"), tx.user_counter_ids(user_id))
 
     @staticmethod
     def _keep_an_admin(tx: Tx, user: sqlite3.Row, role: str | None, active: bool) -> None:
@@ -280,7 +287,7 @@ class Admin:
                 tx.delete_user_sessions(user_id)
             if "counters" in changes:
                 tx.set_user_counters(user_id, self._counter_ids(tx, changes["counters"]))
-            return _user(tx.user(user_id), tx.user_counter_ids(user_id))
+            return _user(found(tx.user(user_id), f"user {user_id}"), tx.user_counter_ids(user_id))
 
     def delete_user(self, actor: str, user_id: int) -> None:
         with self.store.write() as tx:
@@ -307,7 +314,7 @@ class Admin:
             if tx.device_by_name(name):
                 raise conflict("already_exists", what=name)
             device_id = tx.insert_device(name, kind, hash_token(token))
-            return {**_device(tx.device(device_id)), "token": token}
+            return {**_device(found(tx.device(device_id), f"device {device_id}")), "token": token}
 
     def update_device(self, actor: str, device_id: int, changes: dict) -> dict:
         token = new_token() if changes.pop("new_token", False) else None
@@ -326,7 +333,7 @@ class Admin:
                 columns["token_hash"] = hash_token(token)
             if columns:
                 tx.update_device(device_id, **columns)
-            view = _device(tx.device(device_id))
+            view = _device(found(tx.device(device_id), f"device {device_id}"))
         self.queue.device_cache.clear()  # after the commit, so no stale entry comes back
         return {**view, "token": token} if token else view
 

@@ -157,13 +157,12 @@ def _bearer(authorization: str | None) -> str | None:
     return authorization[7:].strip()
 
 
-def _cached_device(request: Request, authorization: str | None) -> Principal | None:
-    token = _bearer(authorization)
+def _cached_device(request: Request, token: str | None) -> Principal | None:
     return None if token is None else request.app.state.services.queue.device_cache.get(token)
 
 
-def _remember_device(request: Request, authorization: str, principal: Principal) -> None:
-    request.app.state.services.queue.device_cache.remember(_bearer(authorization), principal)
+def _remember_device(request: Request, token: str, principal: Principal) -> None:
+    request.app.state.services.queue.device_cache.remember(token, principal)
 
 
 def require(*roles: str):
@@ -176,11 +175,12 @@ def require(*roles: str):
     async def check(
         request: Request, authorization: Annotated[str | None, Header()] = None
     ) -> Principal:
-        principal = _cached_device(request, authorization)
+        token = _bearer(authorization)
+        principal = _cached_device(request, token)
         if principal is None:
             principal = await request.app.state.services.run(_principal, request, authorization)
-            if principal.kind == "device":
-                _remember_device(request, authorization, principal)
+            if principal.kind == "device" and token is not None:  # None: _principal refused it
+                _remember_device(request, token, principal)
         if principal.role not in roles:
             raise ServerError("forbidden", 403, role=principal.role)
         return principal

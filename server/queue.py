@@ -14,7 +14,7 @@ import sqlite3
 
 from server.auth import Principal
 from server.errors import ServerError, conflict, not_found
-from server.store import Tx
+from server.store import Tx, found
 
 # Names the other rooms import from here (admin, reports); their home is server.views.
 from server.views import (  # noqa: F401
@@ -73,7 +73,7 @@ class Queue(QueueViews):
                 )
                 created = True
             # Built in the same transaction; the answer still goes out only after the commit.
-            view = self.ticket_view(tx, tx.ticket(ticket_id))
+            view = self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
             # The printed ticket tells the citizen where they will be served.
             view["service"]["counters"] = tx.counter_names_of_service(view["service"]["code"])
             return view, created
@@ -97,7 +97,7 @@ class Queue(QueueViews):
                 actor=device.name,
                 data=None if ok else {"reason": reason},
             )
-            return self.ticket_view(tx, tx.ticket(ticket_id))
+            return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
     def cancel(self, principal: Principal, ticket_id: int) -> dict:
         _, at, day = self.now()
@@ -118,7 +118,7 @@ class Queue(QueueViews):
                 service_id=row["service_id"],
                 actor=principal.name,
             )
-            return self.ticket_view(tx, tx.ticket(ticket_id))
+            return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
     def _check_staff_for_service(self, tx: Tx, principal: Principal, service_id: int) -> None:
         if principal.role == "admin":
@@ -182,9 +182,9 @@ class Queue(QueueViews):
             picked, streak = choice
             changes = {"priority_streak": streak, "status": "open"}
             tx.update_counter(counter_id, **changes)
-            counter = {**dict(counter), **changes}
-            called = self._record_call(tx, picked, counter, principal.name, "called")
-            return self.counter_view(tx, counter, day, current=called)
+            opened = {**dict(counter), **changes}  # the counter as it now is
+            called = self._record_call(tx, picked, opened, principal.name, "called")
+            return self.counter_view(tx, opened, day, current=called)
 
     def call(self, principal: Principal, counter_id: int, ticket_id: int) -> dict:
         _, _, day = self.now()
@@ -201,9 +201,9 @@ class Queue(QueueViews):
                 raise conflict("ticket_not_for_counter", number=ticket["number"])
             self._ready_to_call(tx, counter)
             tx.update_counter(counter_id, status="open")
-            counter = {**dict(counter), "status": "open"}
-            called = self._record_call(tx, ticket, counter, principal.name, "called")
-            return self.counter_view(tx, counter, day, current=called)
+            opened = {**dict(counter), "status": "open"}  # the counter as it now is
+            called = self._record_call(tx, ticket, opened, principal.name, "called")
+            return self.counter_view(tx, opened, day, current=called)
 
     def _with_open_ticket(self, principal: Principal, counter_id: int, act) -> dict:
         """One command on the counter's open ticket: `act(tx, counter, ticket, at, day)` records
@@ -285,7 +285,7 @@ class Queue(QueueViews):
                 service_id=ticket["service_id"],
                 actor=principal.name,
             )
-            return self.ticket_view(tx, tx.ticket(ticket_id))
+            return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
     def transfer(self, principal: Principal, counter_id: int, code: str) -> dict:
         """The open ticket keeps its number and its place by issue time, in another service."""
@@ -319,7 +319,9 @@ class Queue(QueueViews):
             )
             return {
                 "counter": self.counter_view(tx, tx.counter(counter_id), day),
-                "ticket": self.ticket_view(tx, tx.ticket(ticket["id"])),
+                "ticket": self.ticket_view(
+                    tx, found(tx.ticket(ticket["id"]), f"ticket {ticket['number']}")
+                ),
             }
 
     def set_counter_status(self, principal: Principal, counter_id: int, status: str) -> dict:

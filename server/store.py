@@ -70,6 +70,15 @@ SERVICE_SELECT = """
 """
 
 
+def found(row: sqlite3.Row | None, what: str) -> sqlite3.Row:
+    """A row the caller knows is there (written or checked earlier in the same transaction).
+
+    If it is missing after all, the error names it, instead of a `TypeError` further on."""
+    if row is None:
+        raise LookupError(f"{what} is missing from the database within its own transaction")
+    return row
+
+
 def _set_clause(columns: dict, allowed: set[str]) -> tuple[str, list]:
     unknown = set(columns) - allowed
     if unknown:
@@ -92,6 +101,13 @@ class Tx:
     def _all(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
         return self.db.execute(sql, params).fetchall()
 
+    def _insert(self, sql: str, params: Sequence = ()) -> int:
+        """Run one INSERT; the new row's id."""
+        row_id = self.db.execute(sql, params).lastrowid
+        if row_id is None:  # None only before any INSERT ran; typeshed cannot tell the two apart
+            raise RuntimeError(f"no row id after {sql!r}")
+        return row_id
+
     def _value(self, sql: str, params: Sequence = (), default=None):
         row = self.db.execute(sql, params).fetchone()
         return default if row is None or row[0] is None else row[0]
@@ -109,14 +125,14 @@ class Tx:
         actor: str | None = None,
         data: dict | None = None,
     ) -> int:
-        cursor = self.db.execute(
+        event_id = self._insert(
             "INSERT INTO events (at, day, kind, ticket_id, counter_id, service_id, actor, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (at, day, kind, ticket_id, counter_id, service_id, actor, _json(data)),
         )
         self.events_added += 1
-        self.last_event = cursor.lastrowid
-        return cursor.lastrowid
+        self.last_event = event_id
+        return event_id
 
     def last_event_id(self) -> int:
         return self._value("SELECT MAX(id) FROM events", default=0)
@@ -168,9 +184,9 @@ class Tx:
         return self._one("SELECT * FROM agencies WHERE name = ?", (name,))
 
     def insert_agency(self, name: str, short_name: str) -> int:
-        return self.db.execute(
+        return self._insert(
             "INSERT INTO agencies (name, short_name) VALUES (?, ?)", (name, short_name)
-        ).lastrowid
+        )
 
     def update_agency(self, agency_id: int, **columns) -> None:
         clause, values = _set_clause(columns, AGENCY_COLUMNS)
@@ -196,9 +212,9 @@ class Tx:
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         _set_clause(columns, SERVICE_COLUMNS)
-        return self.db.execute(
+        return self._insert(
             f"INSERT INTO services ({names}) VALUES ({marks})", list(columns.values())
-        ).lastrowid
+        )
 
     def update_service(self, service_id: int, **columns) -> None:
         clause, values = _set_clause(columns, SERVICE_COLUMNS)
@@ -300,9 +316,7 @@ class Tx:
         return self._one("SELECT * FROM counters WHERE name = ?", (name,))
 
     def insert_counter(self, name: str, position: int = 0) -> int:
-        return self.db.execute(
-            "INSERT INTO counters (name, position) VALUES (?, ?)", (name, position)
-        ).lastrowid
+        return self._insert("INSERT INTO counters (name, position) VALUES (?, ?)", (name, position))
 
     def update_counter(self, counter_id: int, **columns) -> None:
         clause, values = _set_clause(columns, COUNTER_COLUMNS)
@@ -372,9 +386,9 @@ class Tx:
     def insert_ticket(self, **columns) -> int:
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        return self.db.execute(
+        return self._insert(
             f"INSERT INTO tickets ({names}) VALUES ({marks})", list(columns.values())
-        ).lastrowid
+        )
 
     def update_ticket(self, ticket_id: int, **columns) -> None:
         clause, values = _set_clause(columns, TICKET_COLUMNS)
@@ -477,10 +491,10 @@ class Tx:
         return self._one("SELECT * FROM users WHERE username = ?", (username,))
 
     def insert_user(self, username: str, role: str, password_hash: str) -> int:
-        return self.db.execute(
+        return self._insert(
             "INSERT INTO users (username, role, password_hash) VALUES (?, ?, ?)",
             (username, role, password_hash),
-        ).lastrowid
+        )
 
     def update_user(self, user_id: int, **columns) -> None:
         clause, values = _set_clause(columns, USER_COLUMNS)
@@ -539,10 +553,10 @@ class Tx:
         return self._one("SELECT * FROM devices WHERE token_hash = ? AND active = 1", (token_hash,))
 
     def insert_device(self, name: str, kind: str, token_hash: str) -> int:
-        return self.db.execute(
+        return self._insert(
             "INSERT INTO devices (name, kind, token_hash) VALUES (?, ?, ?)",
             (name, kind, token_hash),
-        ).lastrowid
+        )
 
     def update_device(self, device_id: int, **columns) -> None:
         clause, values = _set_clause(columns, DEVICE_COLUMNS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -51,13 +51,16 @@ def _t(request: Request):
     return translator(language(request))
 
 
-def checked(request: Request, model: type[BaseModel], data: dict) -> BaseModel:
+Checked = TypeVar("Checked", bound=BaseModel)
+
+
+def checked(request: Request, model: type[Checked], data: dict) -> Checked:
     """`data` through the API's model; a FormProblem naming each wrong field otherwise."""
     try:
         return model(**data)
     except ValidationError as error:
         t = _t(request)
-        problems = {}
+        problems: dict[str, str] = {}
         for item in error.errors():
             field = str(item["loc"][0]) if item["loc"] else ""
             key = f"invalid_{field}"
@@ -227,7 +230,16 @@ def hours_summary(hours: dict[str, str] | None, t) -> list[str]:
     return parts
 
 
-def _checked_service(request, model, values, hours, errors) -> BaseModel:
+ServiceBody = TypeVar("ServiceBody", ServiceIn, ServicePatch)
+
+
+def _checked_service(
+    request: Request,
+    model: type[ServiceBody],
+    values: dict,
+    hours: dict[str, str] | None,
+    errors: dict[str, str],
+) -> ServiceBody:
     """Fields through the API's model, hours through WeekHours; all problems at once."""
     data = {k: v for k, v in values.items() if model is ServiceIn or k != "code"}
     try:

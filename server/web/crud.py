@@ -89,6 +89,8 @@ class Entity:
     def form(self, request, staff, entry, values, errors, status=200, form=None) -> Response:
         if self.form_page is not None:
             return self.form_page(request, staff, entry, values, errors, status, form)
+        if self.edit_template is None:
+            raise RuntimeError(f"{self.url}: a form page needs edit_template or form_page")
         return render(
             request,
             self.edit_template,
@@ -126,6 +128,8 @@ class Entity:
         return back(self.url, "created")
 
     def on_update(self, request: Request, key: str, posted) -> Response:
+        if self.update is None:
+            raise RuntimeError(f"{self.url}: an edit page needs update")
         entry = self.find(request, key)
         values = self.read(posted.form, entry, posted.staff)
         try:
