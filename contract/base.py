@@ -69,7 +69,7 @@ StrictBool = Annotated[bool, Strict()]
 StrictStr = Annotated[str, Strict()]
 
 
-def _not_bool(value):
+def _not_bool(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("a number, not true or false")
     return value
