@@ -149,7 +149,7 @@ class Patience:
     min_attempt_seconds: float = 0.5  # less time than this left: no new attempt
 
     def attempt_timeout(self, attempt: int, remaining: float) -> float:
-        return min(self.first_timeout * 2**attempt, remaining)
+        return min(self.first_timeout * 2.0**attempt, remaining)
 
     def pause(self, attempt: int) -> float:
         return self.pauses[min(attempt, len(self.pauses) - 1)]
