@@ -107,6 +107,13 @@ class TicketPrinterPort(Protocol):
         printer's setting); raise PrintFailed when it did not print."""
 
 
+class KioskPrinterPort(TicketPrinterPort, Protocol):
+    """The kiosk's printer: tickets, and the technician's test page."""
+
+    def print_test_page(self) -> None:
+        """Print the test page; raise PrintFailed when it did not print."""
+
+
 class Outcome(StrEnum):
     DONE = "done"  # printed: "Silakan ambil tiket Anda"
     ON_SCREEN = "on_screen"  # issued, shown large with its QR; `code` says why not on paper
