@@ -458,6 +458,14 @@ def test_technician_success_notice_is_green_not_red(qtbot, live_server, printer_
     assert contrast(GREEN, PAPER) >= 4.5
 
 
+def test_technician_print_failure_says_why(qtbot, live_server, make_kiosk):
+    """A test page that cannot print says so with its reason (the notice's values reach it)."""
+    kiosk = make_kiosk(kiosk_settings(live_server, {"type": "none"}))
+    menu = open_technician_menu(qtbot, kiosk)
+    tap(qtbot, menu.test_page)
+    qtbot.waitUntil(lambda: menu.notice.text() == "Gagal mencetak: no_printer", timeout=WAIT_MS)
+
+
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two #RRGGBB colours."""
 
