@@ -12,7 +12,7 @@ import datetime as dt
 import hmac
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -90,8 +90,7 @@ class KioskState:
     idle_warning: int | None = None  # seconds left before an idle reset, while warning
     confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
     pin_error: bool = False
-    # (text key, values)
-    technician_notice: tuple[str, dict[str, object]] | None = field(default=None)
+    technician_notice: tuple[str, dict[str, object]] | None = None  # (text key, values)
 
     @property
     def agency(self) -> Agency | None:
