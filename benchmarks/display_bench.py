@@ -130,11 +130,11 @@ def main() -> None:
         kiosk = ApiClient(url, token="demo-kiosk-1-token")
         operator = ApiClient(url)
         operator.login(*OPERATOR)
-        counter = next(c["id"] for c in operator.counters() if c["name"] == "Loket 1")
+        counter = next(c.id for c in operator.counters() if c.name == "Loket 1")
         board_ms, chime_ms = [], []
         for _ in range(args.calls):
             ticket = kiosk.issue_ticket("A")
-            shown["number"], shown["at"] = ticket["number"], 0.0
+            shown["number"], shown["at"] = ticket.number, 0.0
             shown["event"].clear()
             player.chime_started.clear()
             started = time.perf_counter()

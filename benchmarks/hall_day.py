@@ -217,7 +217,7 @@ def kiosk(
             record.error(f"issue: {error.code} {error.message}")
             continue
         watch.answered()
-        api.report_printed(ticket["id"], ok=True)
+        api.report_printed(ticket.id, ok=True)
         with record.lock:
             record.issued += 1
 
@@ -228,7 +228,7 @@ def counter(
 ) -> None:  # fmt: skip
     api = ApiClient(url, timeout=10)
     api.login(*hall.operator(name))
-    counter_id = next(c["id"] for c in api.counters() if c["name"] == name)
+    counter_id = next(c.id for c in api.counters() if c.name == name)
     stop.wait(rng.random() * opening_spread)  # every counter calls within the first seconds
     codes = [code for code in hall.services[name]]
     while not stop.is_set():
@@ -245,7 +245,7 @@ def counter(
         except ClientError as error:
             record.error(f"{name} call-next: {error.code} {error.message}")
             continue
-        number = (view.get("current") or {}).get("number", "?")
+        number = view.current.number if view.current else "?"
         record.call(name, number, "call")
         try:
             roll = rng.random()
@@ -321,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
         memory_start = {"server": rss_mb(server.process.pid)} | {
             f"display-{d.index}": rss_mb(d.process.pid) for d in displays
         }
-        services = [s["code"] for s in admin.services() if s["open"]]
+        services = [s.code for s in admin.services() if s.open]
         offsets = arrival_offsets(args.tickets, day_seconds, rng)
         stop_kiosks, stop_counters = threading.Event(), threading.Event()
         start = time.monotonic()
@@ -370,9 +370,7 @@ def run(args: argparse.Namespace) -> int:
         # The last citizens are served, then the counters close.
         stop_kiosks.set()
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and any(
-            s["waiting"] for s in admin.services()
-        ):  # fmt: skip
+        while time.monotonic() < deadline and any(s.waiting for s in admin.services()):
             time.sleep(1)  # polling the queue: it has no other signal
         stop_counters.set()
         for thread in threads[len(hall.kiosk_tokens) :]:

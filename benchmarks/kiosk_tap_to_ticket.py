@@ -117,7 +117,7 @@ def main() -> int:
         latencies.append((time.perf_counter() - start) * 1000)
         searched = peer.received.find(CUT, searched) + len(CUT)
         wait_until(lambda: kiosk.flow.state.screen == Screen.DONE)
-        number = kiosk.flow.state.result.ticket["number"]
+        number = kiosk.flow.state.result.ticket.number
         assert peer.received.find(number.encode(), ticket_start) != -1, number
         kiosk.controller.press_home()
 

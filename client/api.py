@@ -178,7 +178,7 @@ class ApiClient:
         )
 
     @staticmethod
-    def _parse(shape: type[T] | Any, body: Any, what: str) -> T:
+    def _parse(shape: type[T], body: Any, what: str) -> T:
         """The answer as the contract's object; one that is not what the contract promises is
         a `ServerFault`. Fields the contract does not know are ignored (a newer server)."""
         try:
@@ -190,8 +190,16 @@ class ApiClient:
                 f"{what}: answer not as the contract says ({where}: {problem['msg']})"
             ) from None
 
-    def _get(self, shape, path: str, **kwargs) -> Any:
-        return self._parse(shape, self._request("GET", path, retry=True, **kwargs), f"GET {path}")
+    def _get(
+        self,
+        shape: type[T],
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> T:
+        answer = self._request("GET", path, retry=True, params=params, timeout=timeout)
+        return self._parse(shape, answer, f"GET {path}")
 
     # -- anyone -----------------------------------------------------------------------------
 
@@ -242,7 +250,7 @@ class ApiClient:
         path = f"/tickets/{ticket_id}/printed"
         return self._parse(Ticket, self._request("POST", path, json=body, retry=True), path)
 
-    def heartbeat(self, status: dict) -> HeartbeatAnswer:
+    def heartbeat(self, status: dict[str, Any]) -> HeartbeatAnswer:
         answer = self._request(
             "POST", "/devices/heartbeat", json={"status": status}, repeatable=True
         )
@@ -265,8 +273,13 @@ class ApiClient:
         return self._get(CounterView, f"/counters/{counter_id}")
 
     def _counter_action(
-        self, counter_id: int, action: str, body: dict | None = None, shape: Any = CounterView
-    ) -> Any:
+        self, counter_id: int, action: str, body: dict[str, Any] | None = None
+    ) -> CounterView:
+        return self._counter_post(CounterView, counter_id, action, body)
+
+    def _counter_post(
+        self, shape: type[T], counter_id: int, action: str, body: dict[str, Any] | None
+    ) -> T:
         # One key per action: if the answer is lost and the request is sent again, the server
         # answers the repeat without calling a second citizen.
         path = f"/counters/{counter_id}/{action}"
@@ -303,13 +316,11 @@ class ApiClient:
         return self._counter_action(counter_id, "resume")
 
     def transfer(self, counter_id: int, service_code: str) -> TransferAnswer:
-        return self._counter_action(
-            counter_id, "transfer", {"service": service_code}, shape=TransferAnswer
-        )
+        return self._counter_post(TransferAnswer, counter_id, "transfer", {"service": service_code})
 
     # -- admin --------------------------------------------------------------------------------
 
-    def admin(self, method: str, path: str, body: dict | None = None) -> Any:
+    def admin(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         """An /admin call (path below /admin, e.g. "/services/A"); never retried."""
         return self._request(method, f"/admin{path}", json=body)
 
@@ -317,10 +328,10 @@ class ApiClient:
         return self._get(DailyReport, "/reports/daily", params={"date": date})
 
 
-_ADAPTERS: dict[Any, TypeAdapter] = {}
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
 
 
-def _adapter(shape: Any) -> TypeAdapter:
+def _adapter(shape: type[T]) -> TypeAdapter[T]:
     adapter = _ADAPTERS.get(shape)
     if adapter is None:
         adapter = _ADAPTERS[shape] = TypeAdapter(shape)

@@ -128,7 +128,7 @@ class DevicePatch(Body):
     new_token: StrictBool = Field(default=False, description="Issue a new token (shown once)")
 
 
-def _date_text(value):
+def _date_text(value: object) -> object:
     # Only "YYYY-MM-DD" (or a date): pydantic would also read a number as a Unix time.
     if not isinstance(value, dt.date) and not (
         isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)

@@ -4,7 +4,7 @@ may add some), request bodies take strict scalars (a boolean is not a number).""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
@@ -13,23 +13,10 @@ MAX_ID = 2**53
 
 
 class Answer(BaseModel):
-    """A body the server sends. Unknown fields are ignored when a client reads it.
-
-    Read it by attribute (`ticket.number`). `ticket["number"]` and `ticket.get("number")`
-    still read the field, for the code (widgets, tests) not yet moved from the dicts devices
-    got before; new code uses attributes.
-    """
+    """A body the server sends, read by attribute (`ticket.number`). Unknown fields are
+    ignored when a client reads it."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in type(self).model_fields:
-            raise KeyError(key)
-        return getattr(self, key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """As a dict's `get`: the field when the answer had it, else `default`."""
-        return getattr(self, key) if key in self.model_fields_set else default
 
 
 class Body(BaseModel):
@@ -69,7 +56,7 @@ StrictBool = Annotated[bool, Strict()]
 StrictStr = Annotated[str, Strict()]
 
 
-def _not_bool(value):
+def _not_bool(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("a number, not true or false")
     return value

@@ -18,7 +18,7 @@ from config.loader import with_server_url
 from config.logs import configure_logging
 from kiosk.controller import KioskController
 from kiosk.core import KioskFlow, Patience, Timeouts
-from kiosk.core.issuing import TicketPrinterPort
+from kiosk.core.issuing import KioskPrinterPort
 from kiosk.printing import printer_port
 from kiosk.widgets.window import ActivityFilter, KioskWindow
 from kiosk.workers import NetWorker, TicketWorker
@@ -74,7 +74,7 @@ def _start_worker(worker: NetWorker | TicketWorker, name: str) -> QThread:
 def build_kiosk(
     settings: KioskSettings,
     timeouts: Timeouts | None = None,
-    make_printer: Callable[[], TicketPrinterPort] | None = None,
+    make_printer: Callable[[], KioskPrinterPort] | None = None,
 ) -> Kiosk:
     """Build every part and connect them; the caller shows the window (`show_kiosk`)."""
     options = settings.kiosk

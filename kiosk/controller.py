@@ -5,15 +5,20 @@ Lives on the GUI thread. It owns the `KioskFlow`, the idle timer, and nothing th
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.core import IssueRequest, IssueResult, KioskFlow, KioskState, PrinterStatus, Screen
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class KioskController(QObject):
@@ -51,10 +56,10 @@ class KioskController(QObject):
     def state(self) -> KioskState:
         return self.flow.state
 
-    def _apply(self, action, *args) -> object:
+    def _apply(self, action: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run one flow action; tell the widgets when the state changed; rearm the idle timer."""
         before = self.flow.state
-        answer = action(*args)
+        answer = action(*args, **kwargs)
         after = self.flow.state
         if after is not before:
             if after.language != before.language:
@@ -208,7 +213,7 @@ class KioskController(QObject):
             self._apply(self.flow.server_unreachable)
 
     @Slot(str, object)
-    def on_unreachable(self, _code: str, since: object = None) -> None:
+    def on_unreachable(self, _code: str, since: dt.datetime | None = None) -> None:
         self._apply(self.flow.server_unreachable, since)
 
     @Slot(object)
@@ -225,5 +230,5 @@ class KioskController(QObject):
         self.printerStatusChanged.emit(status.heartbeat_code)
 
     @Slot(str, dict)
-    def on_technician_done(self, key: str, values: dict) -> None:
+    def on_technician_done(self, key: str, values: dict[str, object]) -> None:
         self._apply(self.flow.technician_notice, key, **values)

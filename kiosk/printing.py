@@ -9,7 +9,7 @@ from datetime import datetime
 from client import Ticket
 from config.printer import PrinterSettings
 from kiosk.core import SCREEN_ONLY, TEST_PRINTER, PaperState, PrinterStatus, PrintFailed
-from kiosk.core.issuing import PRINTER, TicketPrinterPort
+from kiosk.core.issuing import PRINTER, KioskPrinterPort
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def ticket_print_from_api(ticket: Ticket, language: str | None = None):
 
 
 class EscposPrinterPort:
-    """Implements kiosk.core.issuing.TicketPrinterPort with the real printer package."""
+    """Implements kiosk.core.issuing.KioskPrinterPort with the real printer package."""
 
     def __init__(self, settings: PrinterSettings):
         from printer import TicketPrinter
@@ -84,7 +84,7 @@ class ScreenOnlyPort:
         raise PrintFailed("no_printer", "this kiosk has no printer")
 
 
-def printer_port(settings: PrinterSettings) -> TicketPrinterPort:
+def printer_port(settings: PrinterSettings) -> KioskPrinterPort:
     """The port for the configured printer type."""
     if settings.type == "none":
         return ScreenOnlyPort()

@@ -25,7 +25,7 @@ from kiosk.core import (
     issue_and_print,
     report_printed,
 )
-from kiosk.core.issuing import TicketPrinterPort
+from kiosk.core.issuing import KioskPrinterPort
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +78,16 @@ class NetWorker(QObject):
         if self._client is not None:
             self._client.close()
 
+    def _api(self) -> ApiClient:
+        if self._client is None:
+            raise RuntimeError("NetWorker used before start()")
+        return self._client
+
     @Slot()
     def poll(self) -> None:
         asked_at = self.watch.now()
         try:
-            services = self._client.services()
+            services = self._api().services()
         except ClientError as error:
             if self.watch.unanswered(asked_at):
                 log.warning(
@@ -107,7 +112,7 @@ class NetWorker(QObject):
     @Slot(str)
     def set_language(self, language: str) -> None:
         """Closed-reason sentences come in the citizen's language: ask again at once."""
-        self._client.language = language
+        self._api().language = language
         self.poll()
 
     @Slot(str)
@@ -121,7 +126,7 @@ class NetWorker(QObject):
     def heartbeat(self) -> None:
         status = {"printer": self._printer, "app": "kiosk", "version": version()}
         try:
-            self._client.heartbeat(status)
+            self._api().heartbeat(status)
         except ClientError as error:
             log.debug("heartbeat not delivered: %s", error)
 
@@ -165,7 +170,7 @@ class TicketWorker(QObject):
     def __init__(
         self,
         make_client: Callable[[], ApiClient],
-        make_printer: Callable[[], TicketPrinterPort],
+        make_printer: Callable[[], KioskPrinterPort],
         status_seconds: float,
         patience: Patience | None = None,
     ):
@@ -175,7 +180,7 @@ class TicketWorker(QObject):
         self._make_printer = make_printer
         self._status_ms = int(status_seconds * 1000)
         self._client: TicketServer | None = None
-        self._printer: TicketPrinterPort | None = None
+        self._printer: KioskPrinterPort | None = None
         self._timer: QTimer | None = None
 
     @Slot()
@@ -197,20 +202,26 @@ class TicketWorker(QObject):
         if close is not None:
             close()
 
+    def _parts(self) -> tuple[TicketServer, KioskPrinterPort]:
+        if self._client is None or self._printer is None:
+            raise RuntimeError("TicketWorker used before start()")
+        return self._client, self._printer
+
     @Slot(object)
     def issue(self, request: IssueRequest) -> None:
+        server, printer = self._parts()
         try:
-            result = issue_and_print(request, self._client, self._printer, self._patience)
+            result = issue_and_print(request, server, printer, self._patience)
         except Exception:  # never leave the kiosk on "issuing" forever
             log.exception("issue transaction failed unexpectedly")
             result = IssueResult(Outcome.SERVER_ERROR, code="kiosk_error")
         self.issueFinished.emit(result)  # the citizen sees the number first …
-        report_printed(self._client, result)  # … then the server hears whether it printed
+        report_printed(server, result)  # … then the server hears whether it printed
 
     @Slot()
     def check_printer(self) -> None:
         try:
-            status = self._printer.status()
+            status = self._parts()[1].status()
         except Exception as error:  # a status probe must never stop the kiosk
             log.exception("printer status check failed")
             status = PrinterStatus(online=False, detail=str(error))
@@ -218,11 +229,11 @@ class TicketWorker(QObject):
 
     @Slot()
     def print_test_page(self) -> None:
-        self._technician_print(lambda: self._printer.print_test_page())
+        self._technician_print(lambda: self._parts()[1].print_test_page())
 
     @Slot(object)
     def reprint(self, ticket: Ticket) -> None:
-        self._technician_print(lambda: self._printer.print_ticket(ticket))
+        self._technician_print(lambda: self._parts()[1].print_ticket(ticket))
 
     def _technician_print(self, action: Callable[[], None]) -> None:
         try:

@@ -18,7 +18,7 @@ import time
 import pytest
 import requests
 
-from client import ApiClient, Refused
+from client import ApiClient, Refused, Ticket
 from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
 from config.kiosk import KioskSettings
 from config.loader import ServerConnection
@@ -170,7 +170,7 @@ def counter_clients(server, hall, names) -> dict[str, tuple[ApiClient, int]]:
     for name in names:
         api = ApiClient(server.url, timeout=10)
         api.login(*hall.operator(name))
-        counter_id = next(c["id"] for c in api.counters() if c["name"] == name)
+        counter_id = next(c.id for c in api.counters() if c.name == name)
         clients[name] = (api, counter_id)
     return clients
 
@@ -202,11 +202,11 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
     links = LinkLog(qtbot, kiosk, display)
     spoken = Spoken(display)
     counters = counter_clients(server, hall, hall.counters)
-    acknowledged: list[dict] = []  # every ticket a kiosk was given, by either kiosk
+    acknowledged: list[Ticket] = []  # every ticket a kiosk was given, by either kiosk
     finished_at: dict[tuple[str, str], float] = {}  # (number, counter) -> when it moved on
     outages: list[tuple[float, float]] = []  # (fault began, server answered again)
 
-    def tap_ticket(code: str = "A") -> dict:
+    def tap_ticket(code: str = "A") -> Ticket:
         tap_agency(qtbot, kiosk)
         tap(qtbot, service_button(kiosk, code))
         qtbot.waitUntil(
@@ -221,16 +221,16 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
     def finish(name: str) -> None:
         api, counter_id = counters[name]
         view = api.counter(counter_id)
-        current = view.get("current")
+        current = view.current
         if current:
-            finished_at[(current["number"], name)] = time.monotonic()
+            finished_at[(current.number, name)] = time.monotonic()
             api.finish(counter_id)
 
     # -- 1. An ordinary morning: tickets at the kiosk, counters calling; several keep-alive
     #       expiries under the heartbeats and polls (every 3 s, the server closing after 3 s).
     morning_started = time.monotonic()
     for _ in range(3):
-        number = tap_ticket("A")["number"]
+        number = tap_ticket("A").number
         printer_peer.wait_for(lambda peer, n=number: n.encode() in peer.received)
     for code in ("B", "C"):
         acknowledged.append(bulk_kiosk.issue_ticket(code))
@@ -255,7 +255,7 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
             view = api.call_next(counter_id)
         except Refused:
             return
-        rush_numbers[name] = view["current"]["number"]
+        rush_numbers[name] = view.current.number
 
     threads = [threading.Thread(target=call, args=(name,)) for name in hall.counters]
     for thread in threads:
@@ -322,7 +322,7 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
     )
     hang_ticket = kiosk.flow.state.result.ticket
     acknowledged.append(hang_ticket)
-    printer_peer.wait_for(lambda peer: hang_ticket["number"].encode() in peer.received)
+    printer_peer.wait_for(lambda peer: hang_ticket.number.encode() in peer.received)
     kiosk.controller.press_home()
 
     # -- 4. The server is killed and started again on the same port and data.
@@ -344,13 +344,13 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
         "recovery after the restart",
     )
     for ticket in acknowledged:  # no acknowledged ticket was lost
-        assert bulk_kiosk.ticket(ticket["id"])["number"] == ticket["number"]
+        assert bulk_kiosk.ticket(ticket.id).number == ticket.number
     after_restart = tap_ticket("A")
     numbers_a = sorted(
-        int(t["number"].split("-")[1]) for t in acknowledged if t["number"].startswith("A-")
+        int(t.number.split("-")[1]) for t in acknowledged if t.number.startswith("A-")
     )
     assert numbers_a == list(range(1, len(numbers_a) + 1)), "numbering has a gap or a repeat"
-    assert after_restart["number"].startswith("A-")
+    assert after_restart.number.startswith("A-")
 
     # -- 5. The printer runs out of paper: the kiosk says so before any tap, and still serves.
     printer_peer.printer_status, printer_peer.paper_status = OFFLINE_PAPER_END, PAPER_END
@@ -360,7 +360,7 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
     admin = ApiClient(server.url)
     admin.login("admin", "admin-hall-2026")
     qtbot.waitUntil(
-        lambda: bulk_kiosk.ticket(on_screen["id"])["print_status"] not in (None, "printed"),
+        lambda: bulk_kiosk.ticket(on_screen.id).print_status not in (None, "printed"),
         timeout=10_000,
     )
     kiosk_device = next(d for d in admin.admin("GET", "/devices") if d["name"] == "kiosk-1")
@@ -389,14 +389,11 @@ def test_a_hall_day_with_its_faults(qtbot, server, hall, display, kiosk, printer
     for _device, at in links.clears:
         assert any(end <= at <= end + RECOVERED_WITHIN for _, end in outages)
     assert display.disconnections == len(outages)
-    report = admin.daily_report(after_restart["issued_at"][:10])
-    totals = report["totals"]
-    assert totals["issued"] == len({t["id"] for t in acknowledged}), "a ghost or a lost ticket"
-    assert totals["issued"] == (
-        totals["served"] + totals["no_show"] + totals["cancelled"] + totals["not_served"]
-    )
-    for row in report["services"]:
-        assert row["issued"] + row["transferred_in"] == (
-            row["served"] + row["no_show"] + row["cancelled"] + row["not_served"]
-            + row["transferred_out"]
-        ), row  # fmt: skip
+    report = admin.daily_report(after_restart.issued_at[:10])
+    totals = report.totals
+    assert totals.issued == len({t.id for t in acknowledged}), "a ghost or a lost ticket"
+    assert totals.issued == totals.served + totals.no_show + totals.cancelled + totals.not_served
+    for row in report.services:
+        assert row.issued + row.transferred_in == (
+            row.served + row.no_show + row.cancelled + row.not_served + row.transferred_out
+        ), row

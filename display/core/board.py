@@ -77,7 +77,7 @@ class Board:
     marquee: str = ""
     # The newest event id of the whole hall, zone or not: where "new" starts after a restart.
     newest_call_id: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def latest(self) -> Call | None:

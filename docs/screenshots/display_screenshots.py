@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from client import DisplayState  # noqa: E402
 from config.display import load_display_settings  # noqa: E402
 from display.core.board import Link, board_from_state  # noqa: E402
 from display.widgets.window import BoardWindow  # noqa: E402
@@ -48,7 +49,7 @@ def sample_state() -> dict:
             "id": 100 + index,
             "kind": "call",
             "at": (NOW - dt.timedelta(minutes=len(CALLS) - index)).isoformat(),
-            "ticket": {"id": index, "number": number, "priority": None},
+            "ticket": {"id": index + 1, "number": number, "priority": None},
             "counter": {"id": counter, "name": f"Loket {counter}"},
             "service": {"code": number[0], "name": ""},
         }
@@ -95,7 +96,7 @@ def shoot(
     )
     window.setFixedSize(width, height)
     window.show()
-    window.show_board(board_from_state(sample_state()))
+    window.show_board(board_from_state(DisplayState.model_validate(sample_state())))
     window.show_time(NOW)
     since = NOW - dt.timedelta(minutes=2)  # the server stopped answering at 09.39
     if warnings:

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from client import ServiceStatus, Ticket  # noqa: E402
 from kiosk.controller import KioskController  # noqa: E402
 from kiosk.core import (  # noqa: E402
     SCREEN_ONLY,
@@ -73,7 +74,7 @@ AGENCIES = [
 ]
 
 
-def example_services() -> list[dict]:
+def example_services() -> list[ServiceStatus]:
     now = datetime.now().astimezone()
     monday = (now + timedelta(days=(7 - now.weekday()) % 7 or 7)).replace(
         hour=8, minute=0, second=0, microsecond=0
@@ -102,26 +103,35 @@ def example_services() -> list[dict]:
                 service.update(counters_open=0, eta_minutes=None)
             if code == "D":
                 service.update(open=False, reason="closed_today", next_open=monday.isoformat())
-            services.append(service)
+            services.append(ServiceStatus.model_validate(service))
     return services
 
 
-TICKET = {
-    "id": 12,
-    "number": "A-012",
-    "priority": None,
-    "status": "waiting",
-    "service": {
-        "code": "A",
-        "name": "KTP Elektronik",
-        "agency": "Dinas Kependudukan dan Pencatatan Sipil",
-    },
-    "issued_at": "2026-11-30T09:15:00+07:00",
-    "waiting_ahead": 5,
-    "eta_minutes": 25,
-    "tracking_code": "k7q2m9",
-    "tracking_url": "http://10.0.0.2:8000/t/k7q2m9",
-}
+TICKET = Ticket.model_validate(
+    {
+        "id": 12,
+        "number": "A-012",
+        "priority": None,
+        "status": "waiting",
+        "service": {
+            "code": "A",
+            "name": "KTP Elektronik",
+            "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+        },
+        "issued_at": "2026-11-30T09:15:00+07:00",
+        "waiting_ahead": 5,
+        "eta_minutes": 25,
+        "tracking_code": "k7q2m9",
+        "tracking_url": "http://10.0.0.2:8000/t/k7q2m9",
+        "counters_open": None,
+        "counter": None,
+        "calls": 0,
+        "print_status": None,
+        "called_at": None,
+        "started_at": None,
+        "finished_at": None,
+    }
+)
 DUKCAPIL = AGENCIES[0][0]
 
 
@@ -232,7 +242,7 @@ def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
         window.resize(width, height)
         window.show()
         steps(flow)
-        window.render(flow.state)
+        window.show_state(flow.state)
         settle()
         path = out / f"kiosk_{name}_{orientation}.png"
         window.grab().save(str(path))

@@ -12,8 +12,9 @@ import datetime as dt
 import hmac
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from client import ServiceStatus, Ticket
 from config.priority import PRIORITY_GROUPS
@@ -89,7 +90,7 @@ class KioskState:
     idle_warning: int | None = None  # seconds left before an idle reset, while warning
     confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
     pin_error: bool = False
-    technician_notice: tuple[str, dict] | None = field(default=None)  # (text key, values)
+    technician_notice: tuple[str, dict[str, object]] | None = None  # (text key, values)
 
     @property
     def agency(self) -> Agency | None:
@@ -134,7 +135,7 @@ class KioskFlow:
         self._wrong_pins = 0
         self.gesture = SecretGesture()
 
-    def _set(self, **changes) -> None:
+    def _set(self, **changes: Any) -> None:
         old = self.state.screen
         if changes.get("screen", old) != old:
             # A new screen starts untouched: no warning, no pending question.
@@ -211,7 +212,7 @@ class KioskFlow:
     def _go_home(self, end_visit: bool) -> None:
         self._attempt = None
         self._wrong_pins = 0
-        changes: dict = {
+        changes: dict[str, Any] = {
             "screen": Screen.HOME,
             "agency_name": None,
             "priority": None,
@@ -245,7 +246,7 @@ class KioskFlow:
     def issue_finished(self, result: IssueResult) -> None:
         if self.state.screen != Screen.ISSUING:
             log.warning("issue result %s arrived on screen %s", result.outcome, self.state.screen)
-        changes: dict = {
+        changes: dict[str, Any] = {
             "screen": OUTCOME_SCREENS[result.outcome],
             "result": result,
             "issue_slow": False,

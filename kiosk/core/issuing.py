@@ -107,6 +107,13 @@ class TicketPrinterPort(Protocol):
         printer's setting); raise PrintFailed when it did not print."""
 
 
+class KioskPrinterPort(TicketPrinterPort, Protocol):
+    """The kiosk's printer: tickets, and the technician's test page."""
+
+    def print_test_page(self) -> None:
+        """Print the test page; raise PrintFailed when it did not print."""
+
+
 class Outcome(StrEnum):
     DONE = "done"  # printed: "Silakan ambil tiket Anda"
     ON_SCREEN = "on_screen"  # issued, shown large with its QR; `code` says why not on paper
@@ -149,7 +156,7 @@ class Patience:
     min_attempt_seconds: float = 0.5  # less time than this left: no new attempt
 
     def attempt_timeout(self, attempt: int, remaining: float) -> float:
-        return min(self.first_timeout * 2**attempt, remaining)
+        return min(self.first_timeout * 2.0**attempt, remaining)
 
     def pause(self, attempt: int) -> float:
         return self.pauses[min(attempt, len(self.pauses) - 1)]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client import Ticket
 from config.priority import PRIORITY_GROUPS
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Outcome, Screen
@@ -265,17 +266,16 @@ class IssuingPage(Page):
         self.service.setText(state.service.name if state.service else "")
 
 
-def _ahead_line(ticket: dict, lang: str) -> str:
-    ahead = int(ticket.get("waiting_ahead") or 0)
+def _ahead_line(ticket: Ticket | None, lang: str) -> str:
+    ahead = (ticket.waiting_ahead if ticket else None) or 0
     line = count_text("people_ahead", ahead, lang) if ahead else text("people_ahead_none", lang)
-    if ticket.get("eta_minutes"):
-        line += "  ·  " + text("eta", lang, minutes=ticket["eta_minutes"])
+    if ticket and ticket.eta_minutes:
+        line += "  ·  " + text("eta", lang, minutes=ticket.eta_minutes)
     return line
 
 
-def _service_name(ticket: dict) -> str:
-    service = ticket.get("service") or {}
-    return str(service.get("name") or "")
+def _service_name(ticket: Ticket | None) -> str:
+    return ticket.service.name if ticket else ""
 
 
 class DonePage(Page):
@@ -295,10 +295,10 @@ class DonePage(Page):
 
     def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
-        ticket = (state.result and state.result.ticket) or {}
+        ticket = state.result.ticket if state.result else None
         self.set_margins(scale)
         self.caption.setText(text("your_number", lang))
-        self.number.setText(str(ticket.get("number", "")))
+        self.number.setText(ticket.number if ticket else "")
         self.service.setText(_service_name(ticket))
         self.ahead.setText(_ahead_line(ticket, lang))
         self.take.setText(text("take_ticket", lang))
@@ -335,7 +335,7 @@ class NumberPage(Page):
 
     def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
-        ticket = (state.result and state.result.ticket) or {}
+        ticket = state.result.ticket if state.result else None
         self.set_margins(scale)
         failed = state.screen == Screen.PRINT_FAILED
         code = state.result.code if state.result else None
@@ -354,12 +354,12 @@ class NumberPage(Page):
             self.title.style().unpolish(self.title)
             self.title.style().polish(self.title)
         self.caption.setText(text("your_number", lang))
-        self.number.setText(str(ticket.get("number", "")))
+        self.number.setText(ticket.number if ticket else "")
         self.service.setText(_service_name(ticket))
         self.ahead.setText(_ahead_line(ticket, lang))
         self.body.setText(body)
         self.done.setText(text("done_button", lang))
-        url = str(ticket.get("tracking_url") or "")
+        url = ticket.tracking_url if ticket else ""
         qr_size = px(420 if portrait else 380, scale)
         if (url, qr_size) != self._qr_key:
             self._qr_key = (url, qr_size)
@@ -528,7 +528,7 @@ class TechnicianPage(Page):
         printer_state = text(f"printer_state_{state.printer.heartbeat_code}", lang)
         detail = f" ({state.printer.detail})" if state.printer.detail else ""
         self.printer.setText(text("tech_printer", lang, state=printer_state) + detail)
-        number = state.last_ticket.get("number") if state.last_ticket else None
+        number = state.last_ticket.number if state.last_ticket else None
         self.last.setText(
             text("tech_last_ticket", lang, number=number)
             if number

@@ -204,7 +204,7 @@ def desk(url: str):
     kiosk = ApiClient(url, token=KIOSK_TOKEN)
     operator = ApiClient(url)
     operator.login(*OPERATOR)
-    counter_id = next(c["id"] for c in operator.counters() if c["name"] == "Loket 1")
+    counter_id = next(c.id for c in operator.counters() if c.name == "Loket 1")
     return kiosk, operator, counter_id
 
 
@@ -237,7 +237,7 @@ def test_keep_alive_expiring_under_heartbeats_shows_no_mark(
     ticket = kiosk.issue_ticket("A")
     operator.call_next(counter)
     qtbot.waitUntil(lambda: len(cycles) >= 120 and resent() >= 1, timeout=180_000)
-    qtbot.waitUntil(lambda: [c.number for c in queued] == [ticket["number"]], timeout=10_000)
+    qtbot.waitUntil(lambda: [c.number for c in queued] == [ticket.number], timeout=10_000)
     assert changes == [] and controller.disconnections == 0
     assert mark_text(window) is None
     log.warning(
@@ -269,7 +269,7 @@ def test_a_hung_server_is_shown_within_10_s_and_its_return_within_5_s(
         assert clock_text(since) in mark_text(window)
         assert mark_text(window).startswith("Terputus dari server sejak ")
         assert abs((since - hall_time_at_stop).total_seconds()) < 10
-        assert window.call_panel.shown_call.number == ticket["number"]
+        assert window.call_panel.shown_call.number == ticket.number
         qtbot.waitUntil(lambda: time.monotonic() - stopped_at >= 15, timeout=30_000)
         assert controller.disconnections == 1  # shown once, no flapping while stopped
     finally:
@@ -298,7 +298,7 @@ def test_a_killed_server_restarted_on_its_port_recovers_without_replay(
     killed_at = time.monotonic()
     qtbot.waitUntil(lambda: mark_text(window) is not None, timeout=30_000)
     shown_after = time.monotonic() - killed_at
-    assert window.call_panel.shown_call.number == first["number"]
+    assert window.call_panel.shown_call.number == first.number
     server.start()  # returns once the server answers /health
     back_at = time.monotonic()
     qtbot.waitUntil(lambda: mark_text(window) is None, timeout=30_000)
@@ -309,7 +309,7 @@ def test_a_killed_server_restarted_on_its_port_recovers_without_replay(
     second = kiosk.issue_ticket("A")
     operator.call_next(counter)
     qtbot.waitUntil(lambda: len(queued) == 2, timeout=15_000)
-    assert [c.number for c in queued] == [first["number"], second["number"]]
+    assert [c.number for c in queued] == [first.number, second.number]
     assert shown_after < SHOWN_WITHIN
     assert recovered_after < RECOVERED_WITHIN
     assert [link.connected for _, link in changes] == [False, True]

@@ -36,7 +36,7 @@ def desk(live_server):
     """A kiosk to issue tickets and petugas1 at Loket 1 to call them."""
     kiosk = ApiClient(live_server.url, token=live_server.kiosk_token)
     operator = ApiClient(live_server.url, token=live_server.operator_token())
-    counter_id = next(c["id"] for c in operator.counters() if c["name"] == "Loket 1")
+    counter_id = next(c.id for c in operator.counters() if c.name == "Loket 1")
     return kiosk, operator, counter_id
 
 
@@ -49,7 +49,7 @@ def test_call_reaches_board_and_announcer_once(qtbot, display, desk):
     qtbot.waitUntil(
         lambda: (
             window.call_panel.shown_call is not None
-            and window.call_panel.shown_call.number == ticket["number"]
+            and window.call_panel.shown_call.number == ticket.number
         ),
         timeout=5000,
     )
@@ -59,8 +59,8 @@ def test_call_reaches_board_and_announcer_once(qtbot, display, desk):
     # Another change on the server brings a new state; the call is not announced again.
     kiosk.issue_ticket("A")
     qtbot.waitUntil(lambda: any(w.waiting == 1 for w in controller.board.waiting if w.code == "A"))
-    assert [(c.number, c.kind) for c in queued] == [(ticket["number"], "call")]
-    assert ticket["number"] == "A-001"  # a fresh database
+    assert [(c.number, c.kind) for c in queued] == [(ticket.number, "call")]
+    assert ticket.number == "A-001"  # a fresh database
     assert synthesizer.sentences == ["Nomor antrean, a satu, silakan menuju, loket satu."]
 
 
@@ -74,8 +74,8 @@ def test_recall_is_announced_again(qtbot, display, desk):
     operator.recall(counter)
     qtbot.waitUntil(lambda: len(queued) == 2, timeout=5000)
     assert [(c.number, c.kind) for c in queued] == [
-        (ticket["number"], "call"),
-        (ticket["number"], "recall"),
+        (ticket.number, "call"),
+        (ticket.number, "recall"),
     ]
     # The original is spoken if the voice got to it first; otherwise the recall replaced it.
     qtbot.waitUntil(
@@ -105,8 +105,8 @@ def test_quick_calls_are_spoken_one_after_the_other(qtbot, display, desk):
     assert [name for name, _, _ in plays] == ["chime.wav", "speech.wav"] * (len(plays) // 2)
     for (_, _, previous_end), (_, start, _) in zip(plays, plays[1:], strict=False):
         assert start >= previous_end
-    assert [c.number for c in queued] == [first["number"], second["number"]]
-    assert [c.number for c in window.board.calls[-2:]] == [first["number"], second["number"]]
+    assert [c.number for c in queued] == [first.number, second.number]
+    assert [c.number for c in window.board.calls[-2:]] == [first.number, second.number]
 
 
 def test_offline_mark_then_recovery_without_replay(qtbot, display, desk, live_server):
@@ -119,14 +119,14 @@ def test_offline_mark_then_recovery_without_replay(qtbot, display, desk, live_se
     qtbot.waitUntil(lambda: len(queued) == 1, timeout=5000)
     live_server.stop()
     qtbot.waitUntil(lambda: not window.header.offline_mark.isHidden(), timeout=15_000)
-    assert window.call_panel.shown_call.number == ticket["number"]  # last picture kept
+    assert window.call_panel.shown_call.number == ticket.number  # last picture kept
     live_server.start()
     qtbot.waitUntil(lambda: window.header.offline_mark.isHidden(), timeout=10_000)
     operator.finish(counter)
     next_ticket = kiosk.issue_ticket("A")
     operator.call_next(counter)
     qtbot.waitUntil(lambda: len(queued) == 2, timeout=5000)
-    assert [c.number for c in queued] == [ticket["number"], next_ticket["number"]]
+    assert [c.number for c in queued] == [ticket.number, next_ticket.number]
 
 
 class FreezableProxy:

@@ -39,8 +39,8 @@ def test_call_finished_while_the_voice_was_busy_is_not_spoken(qtbot, gated_displ
     controller, window, player, synthesizer = gated_display
     kiosk = ApiClient(live_server.url, token=live_server.kiosk_token)
     admin = ApiClient(live_server.url, token=live_server.admin_token())
-    counters = {c["name"]: c["id"] for c in admin.counters()}
-    tickets = [kiosk.issue_ticket("A")["number"] for _ in range(3)]
+    counters = {c.name: c.id for c in admin.counters()}
+    tickets = [kiosk.issue_ticket("A").number for _ in range(3)]
     admin.call_next(counters["Loket 1"])
     qtbot.waitUntil(player.playing.is_set, timeout=10_000)  # the voice is busy with A-001
     admin.call_next(counters["Loket 2"])

@@ -120,12 +120,12 @@ class FakePrinter:
     def __init__(self, status: PrinterStatus | None = None, fail: str | None = None):
         self._status = status or PrinterStatus(online=True, paper=PaperState.OK)
         self.fail = fail
-        self.printed: list[dict] = []
+        self.printed: list[Ticket] = []
 
     def status(self) -> PrinterStatus:
         return self._status
 
-    def print_ticket(self, ticket: dict, language: str | None = None) -> None:
+    def print_ticket(self, ticket: Ticket, language: str | None = None) -> None:
         if self.fail:
             raise PrintFailed(self.fail)
         self.printed.append(ticket)

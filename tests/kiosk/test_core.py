@@ -173,7 +173,7 @@ def test_printer_out_of_paper_still_issues_on_screen_and_tells_the_server():
     printer = FakePrinter(PrinterStatus(online=True, paper=PaperState.OUT))
     result = issue(IssueRequest("A", None, "k"), server, printer)
     assert (result.outcome, result.code) == (Outcome.ON_SCREEN, "paper_out")
-    assert result.ticket["number"] == "A-001" and printer.printed == []
+    assert result.ticket.number == "A-001" and printer.printed == []
     assert server.reports == [(1, False, "paper_out")]
 
 
@@ -281,7 +281,7 @@ def test_print_failure_after_issue_is_reported():
     """A ticket that did not print is told to the server with the reason."""
     server = FakeServer()
     result = issue(IssueRequest("A", None, "k"), server, FakePrinter(fail="paper_out"))
-    assert result.outcome == Outcome.PRINT_FAILED and result.ticket["number"] == "A-001"
+    assert result.outcome == Outcome.PRINT_FAILED and result.ticket.number == "A-001"
     assert server.reports == [(1, False, "paper_out")]
 
 

@@ -33,7 +33,7 @@ def test_tap_agency_then_service_prints_the_issued_number(
     tap_agency(qtbot, kiosk)
     tap(qtbot, service_button(kiosk, "A"))
     wait_screen(qtbot, kiosk, Screen.DONE)
-    number = kiosk.flow.state.result.ticket["number"]
+    number = kiosk.flow.state.result.ticket.number
     printer_peer.wait_for(lambda peer: number.encode() in peer.received)
     done = kiosk.window.pages[Screen.DONE]
     assert done.number.text() == number and done.isVisible()
@@ -49,7 +49,7 @@ def test_double_press_gives_one_ticket(qtbot, live_server, printer_peer, make_ki
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # now hidden behind "issuing"
     kiosk.controller.press_service("A")  # even a press that reaches the controller is ignored
     wait_screen(qtbot, kiosk, Screen.DONE)
-    number = kiosk.flow.state.result.ticket["number"]
+    number = kiosk.flow.state.result.ticket.number
     printer_peer.wait_for(lambda peer: number.encode() in peer.received)
     assert kiosk.controller.issues_requested == 1
     assert waiting(live_server, "A") == before + 1
@@ -66,7 +66,7 @@ def test_priority_path_issues_a_priority_ticket(qtbot, live_server, printer_peer
     tap_agency(qtbot, kiosk)
     tap(qtbot, service_button(kiosk, "A"))
     wait_screen(qtbot, kiosk, Screen.DONE)
-    assert kiosk.flow.state.result.ticket["priority"] == "lansia"
+    assert kiosk.flow.state.result.ticket.priority == "lansia"
 
 
 def test_server_unreachable_disables_choosing_and_recovers(
@@ -133,14 +133,14 @@ def test_paper_out_is_said_on_home_and_the_number_is_shown_large_with_its_qr(
     wait_screen(qtbot, kiosk, Screen.ON_SCREEN)
     ticket = kiosk.flow.state.result.ticket
     page = kiosk.window.pages[Screen.ON_SCREEN]
-    assert page.isVisible() and page.number.text() == ticket["number"]
+    assert page.isVisible() and page.number.text() == ticket.number
     assert page.number.font().pixelSize() >= 200  # large: read from a step away
     assert page.qr.isVisible() and not page.qr.pixmap().isNull()
     assert "Kertas tiket habis" in page.title.text()
     assert "ambil tiket" not in visible_texts(kiosk.window)
     assert waiting(live_server, "A") == 1
     qtbot.waitUntil(
-        lambda: ticket_at_server(live_server, ticket["id"])["print_status"] == "paper_out",
+        lambda: ticket_at_server(live_server, ticket.id)["print_status"] == "paper_out",
         timeout=WAIT_MS,
     )
     qtbot.waitUntil(lambda: "paper_out" in str(kiosk_device(live_server)), timeout=WAIT_MS)
@@ -181,7 +181,7 @@ def test_slow_server_gives_one_ticket_shown_and_never_says_failed(
     qtbot.waitUntil(lambda: "masih diproses" in issuing.title.text(), timeout=WAIT_MS)
     assert issuing.isVisible() and "tunggu" in issuing.subtitle.text()
     wait_screen(qtbot, kiosk, Screen.DONE)
-    number = kiosk.flow.state.result.ticket["number"]
+    number = kiosk.flow.state.result.ticket.number
     printer_peer.wait_for(lambda peer: number.encode() in peer.received)
     assert relay.late_answers >= 1  # the slow path was really taken
     assert not {Screen.OFFLINE, Screen.SERVER_ERROR} & set(screens)
@@ -213,15 +213,15 @@ def test_going_back_during_a_slow_wait_leaves_no_ghost(
     relay.gate.set()
     wait_screen(qtbot, kiosk, Screen.DONE)
     ticket = kiosk.flow.state.result.ticket
-    printer_peer.wait_for(lambda peer: ticket["number"].encode() in peer.received)
+    printer_peer.wait_for(lambda peer: ticket.number.encode() in peer.received)
     qtbot.waitUntil(
-        lambda: ticket_at_server(live_server, ticket["id"])["print_status"] == "printed",
+        lambda: ticket_at_server(live_server, ticket.id)["print_status"] == "printed",
         timeout=WAIT_MS,
     )
     assert waiting(live_server, "A") == 1
     kiosk_headers = live_server.auth(live_server.kiosk_token)
     cancel = requests.post(
-        f"{live_server.api}/tickets/{ticket['id']}/cancel", headers=kiosk_headers, timeout=5
+        f"{live_server.api}/tickets/{ticket.id}/cancel", headers=kiosk_headers, timeout=5
     )
     assert cancel.status_code == 403  # why the kiosk shows the ticket rather than cancel it
 
@@ -241,7 +241,7 @@ def test_screen_only_kiosk_never_says_take_your_ticket(qtbot, live_server, make_
     assert page.qr.isVisible()
     ticket = kiosk.flow.state.result.ticket
     qtbot.waitUntil(
-        lambda: ticket_at_server(live_server, ticket["id"])["print_status"] == "no_printer",
+        lambda: ticket_at_server(live_server, ticket.id)["print_status"] == "no_printer",
         timeout=WAIT_MS,
     )
 
@@ -269,10 +269,10 @@ def test_print_failure_after_issue_shows_number_and_qr_and_tells_server(
     wait_screen(qtbot, kiosk, Screen.PRINT_FAILED)
     ticket = kiosk.flow.state.result.ticket
     page = kiosk.window.pages[Screen.PRINT_FAILED]
-    assert page.number.text() == ticket["number"]
+    assert page.number.text() == ticket.number
     assert page.qr.isVisible() and not page.qr.pixmap().isNull()
     headers = live_server.auth(live_server.admin_token())
-    answer = requests.get(f"{live_server.api}/tickets/{ticket['id']}", headers=headers, timeout=5)
+    answer = requests.get(f"{live_server.api}/tickets/{ticket.id}", headers=headers, timeout=5)
     assert answer.json()["print_status"] not in (None, "printed")
 
 
@@ -412,7 +412,7 @@ def test_serial_printer_over_a_socat_pair_gets_the_ticket(
     tap_agency(qtbot, kiosk, "Kepolisian Resor Madiun")
     tap(qtbot, service_button(kiosk, "L"))
     wait_screen(qtbot, kiosk, Screen.DONE)
-    number = kiosk.flow.state.result.ticket["number"]
+    number = kiosk.flow.state.result.ticket.number
     serial_printer_peer.wait_for(lambda peer: number.encode() in peer.received)
 
 
@@ -458,6 +458,14 @@ def test_technician_success_notice_is_green_not_red(qtbot, live_server, printer_
     assert contrast(GREEN, PAPER) >= 4.5
 
 
+def test_technician_print_failure_says_why(qtbot, live_server, make_kiosk):
+    """A test page that cannot print says so with its reason (the notice's values reach it)."""
+    kiosk = make_kiosk(kiosk_settings(live_server, {"type": "none"}))
+    menu = open_technician_menu(qtbot, kiosk)
+    tap(qtbot, menu.test_page)
+    qtbot.waitUntil(lambda: menu.notice.text() == "Gagal mencetak: no_printer", timeout=WAIT_MS)
+
+
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two #RRGGBB colours."""
 
@@ -500,7 +508,7 @@ def test_the_ticket_names_its_counters_in_the_citizens_language(
     tap_agency(qtbot, kiosk)
     tap(qtbot, service_button(kiosk, "A"))
     wait_screen(qtbot, kiosk, Screen.DONE)
-    number = kiosk.flow.state.result.ticket["number"]
+    number = kiosk.flow.state.result.ticket.number
     printer_peer.wait_for(lambda peer: number.encode() in peer.received)
     printer_peer.wait_for(lambda peer: b"Loket 1, 2" in peer.received)
     assert b"Served at" in bytes(printer_peer.received)

@@ -11,7 +11,7 @@ import time
 import pytest
 import requests
 
-from client import ApiClient
+from client import ApiClient, Ticket
 from config.server import DEFAULT_CONFIG
 from server.store import DB_FILE, MIGRATIONS, BackupError, verify_database
 from tests.support.live_server import KIOSK_TOKEN
@@ -38,7 +38,7 @@ class Kiosks:
 
     def __init__(self, url: str):
         self.url = url
-        self.issued: list[tuple[float, dict]] = []
+        self.issued: list[tuple[float, Ticket]] = []
         self.errors: list[Exception] = []
         self.condition = threading.Condition()
         self.stop = threading.Event()
@@ -105,9 +105,9 @@ def test_backup_while_issuing_then_restore_keeps_every_earlier_ticket(
     assert answer.returncode == 0, answer.stderr
     server = server_process_factory(data_dir=restored)
     for ticket in before:
-        found = requests.get(f"{server.api}/track/{ticket['tracking_code']}", timeout=10)
-        assert found.status_code == 200, ticket["number"]
-        assert found.json()["number"] == ticket["number"]
+        found = requests.get(f"{server.api}/track/{ticket.tracking_code}", timeout=10)
+        assert found.status_code == 200, ticket.number
+        assert found.json()["number"] == ticket.number
 
 
 def test_restore_refuses_a_damaged_file_and_a_running_server(live_server, tmp_path):
