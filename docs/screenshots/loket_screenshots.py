@@ -24,7 +24,7 @@ from tests.server.web.hang import store_held  # noqa: E402
 from tests.server.web.scenario import MORNING, play_morning  # noqa: E402
 from tests.support.live_server import OPERATOR, LiveServer  # noqa: E402
 
-log = logging.getLogger("loket_states")
+log = logging.getLogger("loket_screenshots")
 
 HERE = Path(__file__).resolve().parent
 WAIT_MS = TIMING["give-up-ms"] + 10_000
