@@ -495,7 +495,11 @@ def test_back_to_fullscreen_when_the_technician_menu_times_out(
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=WAIT_MS)
     wait_screen(qtbot, kiosk, Screen.HOME)  # nobody touched the menu
     qtbot.waitUntil(window.isFullScreen, timeout=WAIT_MS)
-    assert window.geometry() == QGuiApplication.primaryScreen().geometry()
+    # Covers the whole screen. The test platform's screen is 800 px wide, a little under the
+    # kiosk's smallest layout (832 px): the window may be that much wider, never smaller.
+    screen = QGuiApplication.primaryScreen().geometry()
+    assert window.geometry().topLeft() == screen.topLeft()
+    assert window.geometry().contains(screen)
 
 
 def test_the_ticket_names_its_counters_in_the_citizens_language(
