@@ -28,7 +28,6 @@ from contract import (
     UserIn,
     UserPatch,
 )
-from contract.admin import MAX_HOLIDAYS, Day
 from server.auth import Principal
 from server.deps import ADMIN, Id, Services, answers, services
 from server.errors import ServerError
@@ -40,23 +39,6 @@ Svc = Annotated[Services, Depends(services)]
 Admin = Annotated[Principal, ADMIN]
 Code = Annotated[str, Path(min_length=1, max_length=8)]
 
-# The bodies live in `contract`; these names stay importable from here for the admin pages.
-__all__ = [
-    "MAX_HOLIDAYS",
-    "AgencyIn",
-    "AgencyPatch",
-    "CounterIn",
-    "CounterPatch",
-    "Day",
-    "DeviceIn",
-    "DevicePatch",
-    "ServiceIn",
-    "ServicePatch",
-    "SettingsPatch",
-    "UserIn",
-    "UserPatch",
-    "router",
-]
 AUTH = (401, 403)
 
 

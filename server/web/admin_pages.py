@@ -1,6 +1,6 @@
 """The admin pages (`/admin`): agencies, services, counters, users, devices, settings.
 
-Each form is checked with the same pydantic models as the JSON API (server/routes/admin.py),
+Each form is checked with the same pydantic models as the JSON API (`contract`),
 then handed to `server.admin.Admin`; what is wrong is said per field, in the page's language.
 The list, new, edit and delete pages of the five kinds of entry are one flow
 (`server.web.crud.Entity`), configured here per entity. After a change the browser is sent
@@ -20,12 +20,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from config.server import WEEKDAYS, WeekHours, parse_span
-from server.errors import ServerError
-from server.routes.admin import (
-    MAX_HOLIDAYS,
+from contract import (
     AgencyIn,
     CounterIn,
-    Day,
     DeviceIn,
     ServiceIn,
     ServicePatch,
@@ -33,6 +30,8 @@ from server.routes.admin import (
     UserIn,
     UserPatch,
 )
+from contract.admin import MAX_HOLIDAYS, Day
+from server.errors import ServerError
 from server.web.crud import NOTICES, Entity, FormProblem, back, notice  # noqa: F401
 from server.web.render import error_text, language, render, translator
 from server.web.session import AdminPage, AdminPost

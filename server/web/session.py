@@ -20,10 +20,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from contract import LoginIn
 from server.auth import Principal, hash_token
 from server.deps import log_in, principal_for_token
 from server.errors import ServerError
-from server.routes.public import LoginIn
 from server.web.render import LANG_COOKIE, LANGUAGES, error_text, language, render, translator
 
 log = logging.getLogger(__name__)
