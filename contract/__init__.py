@@ -40,7 +40,15 @@ from contract.display import BoardCounter, Call, CalledTicket, DisplayState, Ser
 from contract.errors import ErrorBody, ErrorDetail
 from contract.reports import DailyReport, DailyRow, DailyTotals
 from contract.services import ServiceStatus
-from contract.tickets import CounterRef, PrintedIn, Ticket, TicketIn, TicketService, TrackedTicket
+from contract.tickets import (
+    CounterRef,
+    PrintedIn,
+    Ticket,
+    TicketAbandoned,
+    TicketIn,
+    TicketService,
+    TrackedTicket,
+)
 
 __all__ = [
     "MAX_ID",
@@ -83,6 +91,7 @@ __all__ = [
     "Settings",
     "SettingsPatch",
     "Ticket",
+    "TicketAbandoned",
     "TicketIn",
     "TicketRef",
     "TicketService",

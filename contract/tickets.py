@@ -1,4 +1,4 @@
-"""Tickets: issue, read, printed, track."""
+"""Tickets: issue, read, printed, abandon, track."""
 
 from __future__ import annotations
 
@@ -63,6 +63,17 @@ class Ticket(Answer):
     called_at: Timestamp | None
     started_at: Timestamp | None
     finished_at: Timestamp | None
+
+
+class TicketAbandoned(Answer):
+    """What `POST /tickets/abandon` did with the ticket issued under the kiosk's key."""
+
+    outcome: Literal["cancelled", "kept", "none"] = Field(
+        description="cancelled: it waited unprinted and uncalled, now cancelled (also on a "
+        "repeat); kept: it has moved on (printed, called, served ...); none: no ticket under "
+        "this key from this kiosk"
+    )
+    number: str | None = Field(default=None, description="The ticket's number; absent for none")
 
 
 class TicketIn(Body):

@@ -99,6 +99,35 @@ class Queue(QueueViews):
             )
             return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
+    def abandon(self, device: Principal, key: str) -> dict:
+        """The kiosk's citizen left without learning the number issued under `key` (the
+        server took the request but its answer never reached the kiosk). A ticket nobody
+        holds yet (waiting, never called, no print report) is cancelled, so no counter calls
+        a ghost; one that has moved on is kept. Keys are per device: another kiosk's key finds
+        nothing. Repeating it changes nothing (a cancelled ticket answers "cancelled")."""
+        _, at, day = self.now()
+        with self.store.write() as tx:
+            ticket_id = tx.ticket_id_by_idempotency_key(device.id, key)
+            if ticket_id is None:
+                return {"outcome": "none"}
+            row = found(tx.ticket(ticket_id), f"ticket {ticket_id}")
+            if row["status"] == "cancelled":
+                return {"outcome": "cancelled", "number": row["number"]}
+            unheld = row["status"] == "waiting" and not row["calls"] and not row["print_status"]
+            if not unheld:
+                return {"outcome": "kept", "number": row["number"]}
+            tx.update_ticket(ticket_id, status="cancelled", finished_at=at)
+            tx.add_event(
+                "cancelled",
+                at,
+                day,
+                ticket_id=ticket_id,
+                service_id=row["service_id"],
+                actor=device.name,
+                data={"reason": "abandoned"},
+            )
+            return {"outcome": "cancelled", "number": row["number"]}
+
     def cancel(self, principal: Principal, ticket_id: int) -> dict:
         _, at, day = self.now()
         with self.store.write() as tx:

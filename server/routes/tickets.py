@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response
 
-from contract import PrintedIn, Ticket, TicketIn
+from contract import PrintedIn, Ticket, TicketAbandoned, TicketIn
 from server.auth import Principal
 from server.deps import KIOSK, STAFF, TICKET_READERS, Id, Services, answers, services
 
@@ -29,6 +29,17 @@ async def issue_ticket(
     if not created:
         response.headers["Idempotent-Replayed"] = "true"
     return ticket
+
+
+@router.post("/tickets/abandon", **answers(TicketAbandoned, *AUTH))
+async def abandon_ticket(
+    svc: Annotated[Services, Depends(services)],
+    device: Annotated[Principal, KIOSK],
+    idempotency_key: Annotated[str, Header(min_length=1, max_length=128)],
+) -> dict:
+    """The citizen left without the number asked for under Idempotency-Key: cancel that
+    ticket if nobody can hold it yet (waiting, never called, not printed). Safe to repeat."""
+    return await svc.run(svc.queue.abandon, device, idempotency_key)
 
 
 @router.get("/tickets/{ticket_id}", **answers(Ticket, *AUTH, 404))
