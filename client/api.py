@@ -23,6 +23,7 @@ from contract import (
     LoginAnswer,
     ServiceStatus,
     Ticket,
+    TicketAbandoned,
     TrackedTicket,
     TransferAnswer,
 )
@@ -238,6 +239,15 @@ class ApiClient:
             retry=True,
         )
         return self._parse(Ticket, answer, "POST /tickets")
+
+    def abandon_ticket(self, idempotency_key: str) -> TicketAbandoned:
+        """The citizen left without the number asked for under `idempotency_key`: the server
+        cancels that ticket if nobody can hold it yet. Repeating it changes nothing: safe to
+        send twice, so it is retried like a read."""
+        path = "/tickets/abandon"
+        headers = {"Idempotency-Key": idempotency_key}
+        answer = self._request("POST", path, headers=headers, retry=True)
+        return self._parse(TicketAbandoned, answer, f"POST {path}")
 
     def ticket(self, ticket_id: int) -> Ticket:
         return self._get(Ticket, f"/tickets/{ticket_id}")

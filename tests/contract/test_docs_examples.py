@@ -22,6 +22,7 @@ EXAMPLES: dict[str, list] = {
     "`GET /track/{tracking_code}`": [c.TrackedTicket],
     "`POST /auth/login`": [c.LoginIn, c.LoginAnswer],
     "`POST /tickets`": [c.TicketIn, c.Ticket],
+    "`POST /tickets/abandon`": [c.TicketAbandoned],
     "`GET /counters`": [list[c.CounterView]],
     "`GET /counters/{id}`": [c.CounterView],
     "`POST /counters/{id}/call-next`": [c.ErrorBody],

@@ -98,3 +98,17 @@ def test_the_report_counts_it_cancelled_and_its_rows_add_up(live_server):
     assert (row["issued"], row["cancelled"], row["not_served"]) == (2, 1, 1)
     assert all(adds_up(r) for r in report["services"])
     assert report["totals"]["cancelled"] == 1
+
+
+def test_the_client_sends_it_and_reads_the_answer(live_server):
+    """`ApiClient.abandon_ticket` against the real server: typed answers, repeatable."""
+    from client import ApiClient
+
+    client = ApiClient(live_server.url, live_server.kiosk_token)
+    ticket = client.issue_ticket("A", idempotency_key="client-left")
+    first = client.abandon_ticket("client-left")
+    assert (first.outcome, first.number) == ("cancelled", ticket.number)
+    assert client.abandon_ticket("client-left") == first
+    nothing = client.abandon_ticket("client-never")
+    assert (nothing.outcome, nothing.number) == ("none", None)
+    client.close()
