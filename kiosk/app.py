@@ -118,6 +118,7 @@ def build_kiosk(
     controller.languageChanged.connect(net.set_language)
     controller.printerStatusChanged.connect(net.set_printer_status)
     controller.issueRequested.connect(tickets.issue)
+    controller.ticketAbandoned.connect(net.abandon)
     controller.testPageRequested.connect(tickets.print_test_page)
     controller.reprintRequested.connect(tickets.reprint)
     tickets.issueFinished.connect(controller.on_issue_finished)

@@ -24,6 +24,7 @@ R = TypeVar("R")
 class KioskController(QObject):
     stateChanged = Signal(object)  # KioskState
     issueRequested = Signal(object)  # IssueRequest, to the ticket worker
+    ticketAbandoned = Signal(str)  # an unsure attempt's key the citizen left, to the net worker
     languageChanged = Signal(str)  # to the net worker
     printerStatusChanged = Signal(str)  # heartbeat code, to the net worker
     testPageRequested = Signal()
@@ -61,6 +62,8 @@ class KioskController(QObject):
         before = self.flow.state
         answer = action(*args, **kwargs)
         after = self.flow.state
+        for key in self.flow.take_abandoned():
+            self.ticketAbandoned.emit(key)
         if after is not before:
             if after.language != before.language:
                 self.languageChanged.emit(after.language)

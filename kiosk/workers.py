@@ -16,6 +16,7 @@ from client import ApiClient, ClientError, Ticket
 from client.link import LinkWatch
 from config.version import version
 from kiosk.core import (
+    AbandonedKeys,
     IssueRequest,
     IssueResult,
     Outcome,
@@ -34,7 +35,8 @@ RETRY_SOON_MS = 1000  # after a failed poll, before the outage is shown
 
 
 class NetWorker(QObject):
-    """Polls GET /services and sends the heartbeat with the printer's last known status.
+    """Polls GET /services and sends the heartbeat with the printer's last known status, and
+    the abandons of unsure attempts the citizen left (each until the server has answered it).
 
     "Offline" follows the one rule of `client.link.LinkWatch`: no banner for one failed
     poll, only when the server has not answered for its grace time, and with since when.
@@ -42,6 +44,7 @@ class NetWorker(QObject):
 
     servicesLoaded = Signal(list)
     serverUnreachable = Signal(str, object)  # error code, since (an aware datetime)
+    abandonAnswered = Signal(object)  # TicketAbandoned, the server's answer to one abandon
 
     def __init__(
         self,
@@ -59,6 +62,7 @@ class NetWorker(QObject):
         self._printer = "unknown"
         self._online: bool | None = None
         self._timers: list[QTimer] = []
+        self.abandoned = AbandonedKeys()
 
     @Slot()
     def start(self) -> None:
@@ -108,6 +112,19 @@ class NetWorker(QObject):
             log.info("server answers: %d services", len(services))
         self._online = True
         self.servicesLoaded.emit(services)
+        self._send_abandons()  # the server answers: now it can hear them
+
+    @Slot(str)
+    def abandon(self, key: str) -> None:
+        """The citizen left an unsure attempt: the server is to cancel its ticket, if any."""
+        self.abandoned.remember(key)
+        if self._online:
+            self._send_abandons()
+
+    def _send_abandons(self) -> None:
+        if self.abandoned.pending:
+            for answer in self.abandoned.send(self._api()):
+                self.abandonAnswered.emit(answer)
 
     @Slot(str)
     def set_language(self, language: str) -> None:

@@ -132,6 +132,7 @@ class KioskFlow:
         self.timeouts = timeouts or Timeouts()
         self.state = KioskState(language=language)
         self._attempt: IssueRequest | None = None
+        self._abandoned: list[str] = []  # keys left on "belum bisa dipastikan", not yet taken
         self._wrong_pins = 0
         self.gesture = SecretGesture()
 
@@ -210,6 +211,11 @@ class KioskFlow:
             self._set(language=LANGUAGES[(index + 1) % len(LANGUAGES)])
 
     def _go_home(self, end_visit: bool) -> None:
+        if self.state.screen == Screen.OFFLINE and self._attempt is not None:
+            # "Belum bisa dipastikan" left without "Coba lagi": the server may hold a ticket
+            # under this key that nobody will print. The network side tells it to cancel.
+            log.warning("unsure attempt %s left: abandoned", self._attempt.idempotency_key)
+            self._abandoned.append(self._attempt.idempotency_key)
         self._attempt = None
         self._wrong_pins = 0
         changes: dict[str, Any] = {
@@ -223,6 +229,12 @@ class KioskFlow:
         if end_visit:
             changes["language"] = self.default_language
         self._set(**changes)
+
+    def take_abandoned(self) -> list[str]:
+        """The keys of unsure attempts the citizen left since the last call (then forgotten
+        here: the network side keeps them until the server has answered their abandon)."""
+        keys, self._abandoned = self._abandoned, []
+        return keys
 
     # -- the world --------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from client import ClientError, Refused, ServerUnreachable, Ticket
+from client import ClientError, Refused, ServerUnreachable, Ticket, TicketAbandoned
 from printer.heartbeat import heartbeat_word
 
 log = logging.getLogger(__name__)
@@ -259,3 +259,44 @@ def report_printed(server: QueueServer, result: IssueResult) -> None:
     except ClientError as error:
         number = result.ticket.number
         log.warning("could not report ticket %s printed=%s: %s", number, ok, error)
+
+
+class Abandoner(Protocol):
+    def abandon_ticket(self, idempotency_key: str) -> TicketAbandoned:
+        """Tell the server the citizen left without the number asked for under the key."""
+
+
+class AbandonedKeys:
+    """Keys of attempts whose answer never came (OFFLINE) and whose citizen then left without
+    "Coba lagi": the server may hold a ticket under each that nobody will ever print. Each is
+    sent as an abandon until the server answers it (any outcome), then forgotten. In memory
+    only: a kiosk restart loses them (docs/decisions.md, "abandoned attempts")."""
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+
+    def remember(self, key: str) -> None:
+        if key not in self._keys:
+            self._keys.append(key)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        return tuple(self._keys)
+
+    def send(self, server: Abandoner) -> list[TicketAbandoned]:
+        """Send every remembered key, oldest first; stop at the first that gets no answer
+        (the server is away: the next chance is its next answer). Returns the answers."""
+        answers: list[TicketAbandoned] = []
+        for key in list(self._keys):
+            try:
+                answer = server.abandon_ticket(key)
+            except Refused as error:  # an answer too: asking again would not change it
+                log.error("abandon of key %s refused: %s %s", key, error.code, error.message)
+            except ClientError as error:
+                log.info("abandon of key %s not answered (%s); kept for later", key, error)
+                break
+            else:
+                log.warning("abandoned attempt %s: %s %s", key, answer.outcome, answer.number)
+                answers.append(answer)
+            self._keys.remove(key)
+        return answers

@@ -6,10 +6,11 @@ import itertools
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from client import Refused, ServerFault
+from client import Refused, ServerFault, ServerUnreachable, TicketAbandoned
 from kiosk.core import (
     SCREEN_ONLY,
     TEST_PRINTER,
+    AbandonedKeys,
     IssueRequest,
     KioskFlow,
     Outcome,
@@ -94,6 +95,77 @@ def test_retry_reuses_the_idempotency_key():
     assert again is not None and again.idempotency_key == first.idempotency_key
     flow.issue_finished(issue(again, server, FakePrinter()))
     assert flow.state.screen == Screen.DONE
+
+
+def unsure(flow: KioskFlow) -> IssueRequest:
+    """An attempt that got no answer at all: the "belum bisa dipastikan" screen."""
+    flow.press_agency(DUKCAPIL)
+    request = flow.press_service("A")
+    assert request is not None
+    flow.issue_finished(
+        issue(request, FakeServer(fail_times=1000, clock=FakeClock()), FakePrinter())
+    )
+    assert flow.state.screen == Screen.OFFLINE
+    return request
+
+
+def test_leaving_the_unsure_screen_remembers_its_key_as_abandoned():
+    """Home or the idle timeout on "belum bisa dipastikan": the key is handed out once."""
+    for leave in (KioskFlow.press_home, KioskFlow.idle_timeout):
+        flow = make_flow()
+        request = unsure(flow)
+        assert flow.take_abandoned() == []  # still on the screen: nothing yet
+        leave(flow)
+        assert flow.state.screen == Screen.HOME
+        assert flow.take_abandoned() == [request.idempotency_key]
+        assert flow.take_abandoned() == []
+
+
+def test_coba_lagi_is_not_abandoning_and_nor_is_leaving_other_screens():
+    """Retry keeps the attempt (the same key is asked again); leaving after a ticket, a
+    refusal or a server error abandons nothing."""
+    flow = make_flow()
+    request = unsure(flow)
+    again = flow.press_retry()
+    assert again == request and flow.take_abandoned() == []
+    flow.issue_finished(issue(again, FakeServer(), FakePrinter()))
+    flow.press_home()
+    assert flow.take_abandoned() == []
+    for error in (Refused("habis", code="quota_exhausted"), ServerFault("boom")):
+        flow.press_agency(DUKCAPIL)
+        attempt = flow.press_service("A")
+        flow.issue_finished(issue(attempt, FakeServer(fail_times=1, error=error), FakePrinter()))
+        assert flow.state.screen != Screen.OFFLINE
+        flow.press_home()
+        assert flow.take_abandoned() == []
+
+
+class FakeAbandoner:
+    def __init__(self, down: bool = False):
+        self.down = down
+        self.sent: list[str] = []
+
+    def abandon_ticket(self, idempotency_key: str) -> TicketAbandoned:
+        self.sent.append(idempotency_key)
+        if self.down:
+            raise ServerUnreachable("down")
+        if idempotency_key == "refused":
+            raise Refused("no", code="validation_error")
+        return TicketAbandoned(outcome="cancelled", number="A-001")
+
+
+def test_abandoned_keys_are_kept_until_the_server_answers():
+    keys = AbandonedKeys()
+    for key in ("k1", "refused", "k2", "k1"):
+        keys.remember(key)
+    assert keys.pending == ("k1", "refused", "k2")
+    away = FakeAbandoner(down=True)
+    assert keys.send(away) == [] and away.sent == ["k1"]  # stops at the first silence
+    assert keys.pending == ("k1", "refused", "k2")
+    back = FakeAbandoner()
+    answers = keys.send(back)
+    assert back.sent == ["k1", "refused", "k2"] and len(answers) == 2
+    assert keys.pending == ()  # a refusal is an answer too: forgotten
 
 
 def test_priority_path_sets_the_priority():

@@ -226,6 +226,55 @@ def test_going_back_during_a_slow_wait_leaves_no_ghost(
     assert cancel.status_code == 403  # why the kiosk shows the ticket rather than cancel it
 
 
+def test_leaving_an_unsure_number_cancels_the_servers_ticket_when_it_answers_again(
+    qtbot, live_server, printer_peer, slow_relay, make_kiosk
+):
+    """The server took the request but its answer never came within the wait: "belum bisa
+    dipastikan". The citizen leaves instead of "Coba lagi"; once answers flow again the kiosk
+    abandons that key and the server cancels the ticket, so no ghost waits to be called."""
+    from client import ApiClient
+
+    relay = slow_relay(delay=2.0)
+    settings = kiosk_settings(
+        live_server,
+        network_printer(printer_peer),
+        server={"url": relay.url, "timeout_seconds": 1.5},
+        ticket_wait_seconds=5,
+    )
+    kiosk = make_kiosk(settings)
+    requests_sent: list = []
+    kiosk.controller.issueRequested.connect(requests_sent.append)
+    answers: list = []
+    kiosk.net.abandonAnswered.connect(answers.append, Qt.ConnectionType.DirectConnection)
+    tap_agency(qtbot, kiosk)
+    relay.gate.clear()  # the server holds every ticket answer beyond the kiosk's wait
+    tap(qtbot, service_button(kiosk, "A"))
+    wait_screen(qtbot, kiosk, Screen.OFFLINE)
+    assert "belum bisa dipastikan" in kiosk.window.pages[Screen.OFFLINE].title.text()
+    qtbot.waitUntil(lambda: waiting(live_server, "A") == 1, timeout=WAIT_MS)  # it exists
+    assert relay.late_answers == 0  # no answer reached the kiosk
+    key = requests_sent[-1].idempotency_key
+    tap(qtbot, kiosk.window.pages[Screen.OFFLINE].home)  # the citizen leaves
+    assert kiosk.flow.state.screen == Screen.HOME
+    relay.gate.set()  # the relay lets answers through again
+    qtbot.waitUntil(lambda: waiting(live_server, "A") == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not kiosk.net.abandoned.pending, timeout=WAIT_MS)
+    assert [(a.outcome, a.number) for a in answers] == [("cancelled", "A-001")]
+    kiosk_client = ApiClient(live_server.url, live_server.kiosk_token)
+    try:
+        repeat = kiosk_client.abandon_ticket(key)  # the server's ticket under that key
+    finally:
+        kiosk_client.close()
+    assert (repeat.outcome, repeat.number) == ("cancelled", "A-001")
+    admin = live_server.auth(live_server.admin_token())
+    report = requests.get(
+        f"{live_server.api}/reports/daily?date=2026-11-30", headers=admin, timeout=5
+    ).json()
+    row = next(r for r in report["services"] if r["code"] == "A")
+    assert (row["issued"], row["cancelled"], row["not_served"]) == (1, 1, 0)
+    assert kiosk.controller.issues_requested == 1
+
+
 def test_screen_only_kiosk_never_says_take_your_ticket(qtbot, live_server, make_kiosk):
     """`type = "none"`: home says numbers are shown on screen; a tap shows number + QR with
     "catat atau foto"; nowhere "ambil tiket"."""
