@@ -101,14 +101,22 @@ def _routes_by_path() -> dict[str, set[str]]:
     from server.web import admin_pages, loket, reports_pages, session, tracking
 
     by_path: dict[str, set[str]] = {}
+    routes = []
     for prefix, modules in (
         (API_PREFIX, (public, tickets, counters, display, admin)),
         ("", (session, loket, admin_pages, reports_pages, tracking)),
     ):
         for module in modules:
             for route in module.router.routes:
+                routes.append((prefix, route))
                 path = prefix + re.sub(r"\{[^}]+\}", "1", route.path)
                 by_path.setdefault(path, set()).update(route.methods)
+    # A literal path may also fit another route's pattern (POST /tickets/abandon and
+    # GET /tickets/{id}): that route takes its method there too, as the server's Allow says.
+    for path, methods in by_path.items():
+        for prefix, route in routes:
+            if path.startswith(prefix) and route.path_regex.match(path[len(prefix) :]):
+                methods.update(route.methods)
     return by_path
 
 
