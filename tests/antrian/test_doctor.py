@@ -26,6 +26,15 @@ PRINTER_TIMEOUT = 1
 
 
 def kiosk_file(folder: Path, server_url: str, printer: tuple[str, int], token=KIOSK_TOKEN) -> Path:
+    """A kiosk file with a network printer at `printer` (host, port)."""
+    host, port = printer
+    return kiosk_file_with(
+        folder, server_url, f'type = "network"\nhost = "{host}"\nport = {port}', token
+    )
+
+
+def kiosk_file_with(folder: Path, server_url: str, printer: str, token: str = KIOSK_TOKEN) -> Path:
+    """A kiosk file; `printer` is the body of its [printer] table (the timeouts are added)."""
     path = folder / "kiosk.toml"
     path.write_text(
         f"""
@@ -38,9 +47,7 @@ token = "{token}"
 timeout_seconds = {SERVER_TIMEOUT}
 
 [printer]
-type = "network"
-host = "{printer[0]}"
-port = {printer[1]}
+{printer}
 connect_timeout = {PRINTER_TIMEOUT}
 status_timeout = {PRINTER_TIMEOUT}
 """,

@@ -21,34 +21,9 @@ from antrian.doctor import Options, diagnose
 from antrian.doctor.core import GRACE_SECONDS
 from antrian.doctor.probe import is_antrian_server
 from config.server import DEFAULT_CONFIG
+from tests.antrian.test_doctor import SERVER_TIMEOUT
+from tests.antrian.test_doctor import kiosk_file_with as kiosk_file
 from tests.support.live_server import DISPLAY_TOKEN, KIOSK_TOKEN
-
-SERVER_TIMEOUT = 2
-PRINTER_TIMEOUT = 1
-
-
-def kiosk_file(folder: Path, server_url: str, printer: str, token: str = KIOSK_TOKEN) -> Path:
-    """A kiosk file; `printer` is the body of its [printer] table."""
-    path = folder / "kiosk.toml"
-    path.write_text(
-        f"""
-[kiosk]
-technician_pin = "2468"
-
-[server]
-url = "{server_url}"
-token = "{token}"
-timeout_seconds = {SERVER_TIMEOUT}
-
-[printer]
-{printer}
-connect_timeout = {PRINTER_TIMEOUT}
-status_timeout = {PRINTER_TIMEOUT}
-""",
-        encoding="utf-8",
-    )
-    return path
-
 
 NO_PRINTER = 'type = "none"'
 
