@@ -40,6 +40,17 @@ from contract.display import BoardCounter, Call, CalledTicket, DisplayState, Ser
 from contract.errors import ErrorBody, ErrorDetail
 from contract.reports import DailyReport, DailyRow, DailyTotals
 from contract.services import ServiceStatus
+from contract.survey import (
+    IkmReport,
+    IkmService,
+    QuickRatingIn,
+    Respondent,
+    SurveyAnswers,
+    SurveyIn,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyState,
+)
 from contract.tickets import (
     CounterRef,
     PrintedIn,
@@ -77,11 +88,15 @@ __all__ = [
     "Health",
     "HeartbeatAnswer",
     "HeartbeatIn",
+    "IkmReport",
+    "IkmService",
     "LoginAnswer",
     "LoginIn",
     "Me",
     "Ok",
     "PrintedIn",
+    "QuickRatingIn",
+    "Respondent",
     "ServiceIn",
     "ServiceName",
     "ServicePatch",
@@ -90,6 +105,11 @@ __all__ = [
     "ServiceWaiting",
     "Settings",
     "SettingsPatch",
+    "SurveyAnswers",
+    "SurveyIn",
+    "SurveyOption",
+    "SurveyQuestion",
+    "SurveyState",
     "Ticket",
     "TicketAbandoned",
     "TicketIn",

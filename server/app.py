@@ -24,7 +24,7 @@ from server.deps import Services, language
 from server.errors import ServerError
 from server.notify import ChangeNotifier
 from server.queue import Queue
-from server.routes import admin, counters, display, public, tickets
+from server.routes import admin, counters, display, public, survey, tickets
 from server.store import Store
 from server.texts import language_of, message
 from server.web import install_pages
@@ -223,7 +223,8 @@ def create_app(
     app.state.store = store
     app.state.clock = clock
     app.state.settings = settings
-    for module in (public, tickets, counters, display, admin):
+    app.state.survey_throttle = survey.survey_throttle()
+    for module in (public, tickets, counters, display, admin, survey):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)

@@ -126,4 +126,48 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX counter_requests_by_time ON counter_requests (at);
     """,
+    # 4: the Survei Kepuasan Masyarakat (issue 15). One response per served ticket (UNIQUE), no
+    # identifying data; the four-face quick rating apart from the IKM; the admin's wording of the
+    # questions (service_id 0: every service, else that service's own wording).
+    """
+    CREATE TABLE survey_responses (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),
+        day TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        service_id INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        u1 INTEGER NOT NULL,
+        u2 INTEGER NOT NULL,
+        u3 INTEGER NOT NULL,
+        u4 INTEGER NOT NULL,
+        u5 INTEGER NOT NULL,
+        u6 INTEGER NOT NULL,
+        u7 INTEGER NOT NULL,
+        u8 INTEGER NOT NULL,
+        u9 INTEGER NOT NULL,
+        gender TEXT,
+        age_group TEXT,
+        education TEXT,
+        occupation TEXT,
+        suggestion TEXT
+    );
+    CREATE INDEX survey_responses_by_day ON survey_responses (day, service_id);
+    CREATE TABLE quick_ratings (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),
+        day TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        service_id INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        face INTEGER NOT NULL
+    );
+    CREATE INDEX quick_ratings_by_day ON quick_ratings (day);
+    CREATE TABLE survey_questions (
+        service_id INTEGER NOT NULL,
+        unsur TEXT NOT NULL,
+        question TEXT NOT NULL,
+        PRIMARY KEY (service_id, unsur)
+    );
+    """,
 ]

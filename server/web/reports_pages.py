@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from server.reports import MAX_DAYS, period_report, report_csv
+from server.web import survey_pages
 from server.web.admin_pages import device_rows
 from server.web.render import language, render, translator
 from server.web.session import AdminPage
@@ -121,6 +122,7 @@ def _dashboard(request: Request) -> dict:
         "state": services.queue.display_state(),
         "report": period_report(request.app.state.store, today, today),
         "devices": [d for d in device_rows(request) if d["problem"]],
+        "skm_today": survey_pages.dashboard_rating(request),
     }
 
 

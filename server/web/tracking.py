@@ -13,6 +13,7 @@ from fastapi.responses import Response
 
 from config.i18n import clock_text
 from server.errors import ServerError
+from server.web import survey_pages
 from server.web.render import language, render
 
 router = APIRouter()
@@ -51,6 +52,9 @@ def _page(request: Request, code: str, template: str) -> Response:
         ticket=ticket,
         code=code if ticket else "",
         refresh_seconds=REFRESH_SECONDS,
+        skm=survey_pages.for_tracking(request, code)
+        if ticket and template == "tracking.html"
+        else None,
     )
 
 
