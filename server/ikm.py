@@ -48,8 +48,7 @@ BANDS: tuple[Band, ...] = (
 
 def round_half_up(value: float, places: int = 2) -> float:
     """Rounding as people do on paper (76,605 -> 76,61), not Python's banker's rounding."""
-    step = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+    return _half_up(Decimal(repr(value)), places)
 
 
 def nrr(responses: Iterable[Mapping[str, int | None]]) -> dict[str, float | None]:
@@ -70,12 +69,21 @@ def nrr(responses: Iterable[Mapping[str, int | None]]) -> dict[str, float | None
 
 
 def ikm(nrr_values: Mapping[str, float | None], weight: float = EXACT_WEIGHT) -> float | None:
-    """IKM = sum(NRR x weight) x 25, rounded to two decimals; None unless all nine have an NRR."""
+    """IKM = sum(NRR x weight) x 25, rounded to two decimals; None unless all nine have an NRR.
+
+    Computed in decimal (the exact 1/9 as a division), so 22,5 x 0,11 x 25 = 61,875 rounds to
+    61,88 as on paper, not to the 61,87 of binary floating point."""
     values = [nrr_values.get(u) for u in UNSUR]
-    present = [v for v in values if v is not None]
+    present = [Decimal(repr(v)) for v in values if v is not None]
     if len(present) != len(UNSUR):
         return None
-    return round_half_up(sum(v * weight for v in present) * KONVERSI)
+    total = sum(present, Decimal(0))
+    weighted = total / len(UNSUR) if weight == EXACT_WEIGHT else total * Decimal(repr(weight))
+    return _half_up(weighted * KONVERSI)
+
+
+def _half_up(value: Decimal, places: int = 2) -> float:
+    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def band(ikm_value: float) -> Band:
@@ -100,13 +108,13 @@ MARGIN = 0.05
 
 
 def minimum_sample(population: int) -> int:
-    """The Krejcie-Morgan minimum sample for a population (rounded up; 100 -> 80, 1000 -> 278)."""
+    """The Krejcie-Morgan minimum sample for a population, rounded to the nearest whole number
+    as their published table is (100 -> 79,5 -> 80; 1000 -> 277,7 -> 278; 50 -> 44,3 -> 44)."""
     if population <= 0:
         return 0
     spread = CHI_SQUARE * PROPORTION * (1 - PROPORTION)
     size = spread * population / (MARGIN**2 * (population - 1) + spread)
-    # The tiny tolerance keeps a float error from rounding an exact integer up (e.g. N = 1 -> 1).
-    return min(population, math.ceil(size - 1e-9))
+    return min(population, math.floor(size + 0.5))
 
 
 @dataclass(frozen=True)
