@@ -333,7 +333,6 @@ def _report_context(request: Request, periode: str, layanan: str) -> dict:
             u: ikm.band(v * ikm.KONVERSI).mutu if (v := report["nrr_exact"][u]) else "–"
             for u in ikm.UNSUR
         },
-        "weight": round(1 / 9, 3),
         "too_few": report["respondents"] < report["minimum_respondents"],
     }
 

@@ -30,6 +30,9 @@ EXAMPLES: dict[str, list] = {
     "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer],
     "Admin": [c.DeviceIn, c.Device, c.SettingsPatch, c.Settings],
     "`GET /reports/daily?date=YYYY-MM-DD[&format=csv]`": [c.DailyReport],
+    "`GET /survey/{tracking_code}`": [c.SurveyState],
+    "`POST /survey/{tracking_code}`": [c.SurveyIn],
+    "`GET /reports/ikm?from=YYYY-MM-DD&to=YYYY-MM-DD[&service=CODE]` (admin)": [c.IkmReport],
 }
 FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
 
