@@ -171,6 +171,7 @@ def shoot_report(browser, server) -> None:
     save(page, "skm_report", full=True)
     page.set_viewport_size({"width": 390, "height": 844})
     save(page, "skm_report_phone")
+    page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{server.url}/admin/dasbor")
     save(page, "skm_dashboard")
     page.goto(f"{server.url}/admin/laporan/ikm/cetak?periode={PERIOD}")
