@@ -261,3 +261,27 @@ def test_the_counter_page_offers_no_way_to_answer(live_server):
     for path in ("/loket", "/loket/1", "/loket/1/panel"):
         page = operator.get(path).text
         assert "/api/v1/survey" not in page and "skm" not in page.lower(), path
+
+
+def test_report_page_csv_and_print_page(live_server):
+    anyone = Api(live_server)
+    low = {**ALL_THREE, "U9": 1}
+    answer = {"answers": low, "suggestion": "Toilet bersih"}
+    assert anyone.post(f"/survey/{served_ticket(live_server)}", json=answer).status_code == 201
+    served_ticket(live_server)  # two served, one answered: below the minimum of 2
+    admin = WebSession(live_server, *ADMIN)
+    page = admin.get("/admin/laporan/ikm?periode=2026-11").text
+    assert 'id="skm-respondents">1<' in page and "Toilet bersih" in page
+    assert 'id="skm-too-few"' in page
+    assert "U9 Sarana dan Prasarana (1.00)" in page  # the lowest unsur, first to improve
+    printed = admin.get("/admin/laporan/ikm/cetak?periode=2026-Q4").text
+    for text in ("3,0644 – 3,532", "76,61 – 88,30", "Kurang Baik", "Sarana dan Prasarana (1,00)"):
+        assert text in printed, text
+    csv_text = admin.get("/admin/laporan/ikm.csv?periode=2026").text.lstrip("\ufeff")
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("level,agency,code,name,respondents,population")
+    total = lines[-1].split(",")
+    assert total[0] == "total" and total[4:7] == ["1", "2", "2"]
+    operator = WebSession(live_server, *OPERATOR)
+    for path in ("/admin/laporan/ikm", "/admin/laporan/ikm.csv", "/admin/laporan/ikm/cetak"):
+        assert operator.get(path).status_code == 403, path

@@ -37,9 +37,9 @@ def serve_next_at_counter_page(staff) -> str:
     return called
 
 
-def answer_nine(page, value: int) -> None:
+def answer_nine(page, value: int, first: int = 1) -> None:
     """Tap one option on each of the nine screens (each tap moves on)."""
-    for n in range(1, 10):
+    for n in range(first, 10):
         screen = page.locator(f'[data-screen="q{n}"]')
         expect(screen).to_be_visible()
         expect(screen).to_contain_text(f"Pertanyaan {n} dari 9")
@@ -62,7 +62,13 @@ def test_the_citizen_answers_on_the_tracking_page_once(live_server, new_page):
     expect(survey).to_be_visible()  # appears with the panel's own refresh, no reload
     expect(survey.get_by_role("heading", name="Bagaimana pelayanan kami tadi?")).to_be_visible()
     button(citizen, "Isi survei (9 pertanyaan)").click()
-    answer_nine(citizen, 4)
+    question = citizen.get_by_role("heading", name=re.compile("kesesuaian persyaratan"))
+    expect(question).to_be_focused()  # each screen takes the focus: keyboard and screen readers
+    for _ in range(4):  # by keyboard: Tab to the fourth option, Enter answers and moves on
+        citizen.keyboard.press("Tab")
+    expect(citizen.get_by_role("button", name="Sangat sesuai")).to_be_focused()
+    citizen.keyboard.press("Enter")
+    answer_nine(citizen, 4, first=2)
     citizen.get_by_label("Jenis kelamin").select_option("perempuan")
     citizen.get_by_label("Usia").select_option("60_plus")
     citizen.get_by_label("Saran untuk kami (boleh dikosongkan)").fill("Kursi tunggu ditambah")
