@@ -117,6 +117,7 @@ def test_the_counter_tablet_asks_about_the_ticket_just_finished(live_server, new
     tablet.goto(tablet_link(live_server, 1))
     expect(tablet.locator("#skm-waiting")).to_be_visible()
     expect(tablet.locator("#skm")).to_be_hidden()
+    expect(tablet.get_by_role("button", name="Lewati")).to_be_hidden()
 
     staff = new_page()
     log_in(staff, live_server.url, *OPERATOR)
