@@ -6,6 +6,8 @@ does the same for the ticket its counter just finished, and takes the four-face 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
@@ -97,6 +99,16 @@ def test_the_citizen_answers_on_the_tracking_page_once(live_server, new_page):
     expect(admin.locator("#skm-mutu")).to_have_text("A")
     expect(admin.locator("#skm-suggestions")).to_contain_text("Kursi tunggu ditambah")
     expect(admin.locator("#skm-too-few")).to_have_count(0)  # 1 of 1 served: the minimum is 1
+    admin.goto(f"{live_server.url}/admin/laporan/ikm/cetak?periode=2026-11")
+    admin.emulate_media(media="print")
+    pdf = admin.pdf(format="A4", prefer_css_page_size=True)  # what "Save as PDF" makes
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # poppler-utils (deploy/apt-packages.txt)
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        assert "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT" in text
+        assert "88,31 – 100,00" in text and "Sangat Baik" in text
     figures = (
         Api(live_server, live_server.admin_token())
         .get("/reports/ikm", params={"from": "2026-11-30", "to": "2026-11-30"})
