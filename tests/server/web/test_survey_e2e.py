@@ -19,7 +19,7 @@ from tests.support.live_server import ADMIN, OPERATOR
 
 pytestmark = pytest.mark.browser
 
-SLOW_MS = 25_000  # the tablet's thank-you screen lasts 8 s before it waits again
+SLOW_MS = 25_000  # a refresh or poll away, or the tablet's 8 s thank-you screen
 
 
 def button(page, name: str):
@@ -61,7 +61,7 @@ def test_the_citizen_answers_on_the_tracking_page_once(live_server, new_page):
     expect(staff.locator("#skm")).to_have_count(0)  # the counter page cannot answer
 
     survey = citizen.locator("#skm")
-    expect(survey).to_be_visible()  # appears with the panel's own refresh, no reload
+    expect(survey).to_be_visible(timeout=SLOW_MS)  # with the panel's own refresh (5 s)
     expect(survey.get_by_role("heading", name="Bagaimana pelayanan kami tadi?")).to_be_visible()
     button(citizen, "Isi survei (9 pertanyaan)").click()
     question = citizen.get_by_role("heading", name=re.compile("kesesuaian persyaratan"))
@@ -135,7 +135,7 @@ def test_the_counter_tablet_asks_about_the_ticket_just_finished(live_server, new
     log_in(staff, live_server.url, *OPERATOR)
     assert serve_next_at_counter_page(staff) == first["number"]
 
-    expect(tablet.locator("#skm")).to_be_visible()
+    expect(tablet.locator("#skm")).to_be_visible(timeout=SLOW_MS)  # the tablet polls every 3 s
     expect(tablet.locator(".skm-for")).to_contain_text(f"nomor {first['number']}")
     button(tablet, "Isi survei (9 pertanyaan)").click()
     answer_nine(tablet, 3)
@@ -150,7 +150,7 @@ def test_the_counter_tablet_asks_about_the_ticket_just_finished(live_server, new
 
     second = kiosk.issue("B")
     assert serve_next_at_counter_page(staff) == second["number"]
-    expect(tablet.locator(".skm-for")).to_contain_text(f"nomor {second['number']}")
+    expect(tablet.locator(".skm-for")).to_contain_text(f"nomor {second['number']}", timeout=SLOW_MS)
     button(tablet, "Sangat puas").click()  # the quick rating, apart from the IKM
     expect(tablet.get_by_role("heading", name="Terima kasih!")).to_be_visible()
 
