@@ -542,7 +542,6 @@ TEXTS = Catalog(
         N_("skm_report_title", "Indeks Kepuasan Masyarakat"),
         N_("skm_report_link", "Laporan survei kepuasan (IKM)"),
         N_("skm_period", "Periode"),
-        N_("skm_period_month", "Bulan"),
         N_("skm_period_quarter", "Triwulan {n} {year}"),
         N_("skm_period_semester", "Semester {n} {year}"),
         N_("skm_period_year", "Tahun {year}"),
@@ -559,7 +558,6 @@ TEXTS = Catalog(
         N_("skm_enough", "Jumlah responden memenuhi sampel minimum Krejcie–Morgan."),
         N_("skm_no_answers", "Belum ada jawaban survei pada periode ini."),
         N_("skm_ikm", "IKM"),
-        N_("skm_ikm_0_11", "IKM dengan bobot 0,11"),
         N_(
             "skm_weight_note",
             "IKM dihitung dengan bobot tepat 1/9 per unsur. Dengan bobot 0,11 seperti tertulis di "
@@ -593,9 +591,7 @@ TEXTS = Catalog(
             "skm_print_hint",
             "Untuk PDF: buka laporan cetak, lalu pilih Cetak → Simpan sebagai PDF di peramban.",
         ),
-        N_("skm_date", "Tanggal"),
         N_("skm_count", "Jumlah"),
-        N_("skm_month_short", "Bln"),
         N_("skm_today", "Kepuasan hari ini"),
         N_("skm_today_line", "{n} responden survei hari ini"),
         N_("skm_today_none", "Belum ada jawaban survei hari ini."),
