@@ -319,6 +319,9 @@ def _report_context(request: Request, periode: str, layanan: str) -> dict:
         "periods": period_options(request.app.state.clock.today(), lang),
         "services": services,
         "service": code or "",
+        "service_name": next(
+            (f"{s['code']} {s['name']}" for s in services if s["code"] == code), ""
+        ),
         "error": error,
         "bands": ikm.BANDS,
         "unsur": ikm.UNSUR,
