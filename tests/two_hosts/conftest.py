@@ -25,6 +25,7 @@ from tests.kiosk.conftest import (
     WAIT_MS,
     make_kiosk,  # noqa: F401 - the real kiosk, for these tests too
 )
+from tests.server.web.conftest import browser, new_page  # noqa: F401 - Chromium, for the page
 from tests.support.live_server import DISPLAY_TOKEN, ServerProcess, free_port
 
 CLOCK_LEAD = dt.timedelta(seconds=30)  # the second host's test clock ahead of the first's
@@ -62,7 +63,8 @@ def two_hosts(hall_store, tmp_path):
     """Two `antrian server` processes on the hall's database, each knowing both addresses
     (`[site] server_urls`), started one after the other as on two PCs."""
     ports = free_port(), free_port()
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    # Two names for loopback, as two PCs have two addresses: a browser keeps a cookie for each.
+    urls = [f"http://127.0.0.1:{ports[0]}", f"http://localhost:{ports[1]}"]
     listed = ", ".join(f'"{url}"' for url in urls)
     text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace(
         '# server_urls = ["http://192.168.10.2:8000", "http://192.168.10.3:8000"]',
@@ -83,6 +85,7 @@ def two_hosts(hall_store, tmp_path):
         second = ServerProcess(
             second_dir, config_path=config, port=ports[1], clock_start=first_time + CLOCK_LEAD
         )
+        second.url, second.api = urls[1], f"{urls[1]}/api/v1"
         processes.append(second)
         second.start()
         yield TwoHosts(first, second)
