@@ -3,8 +3,8 @@ database, a real kiosk, a real display and a counter whose `[server]` lists both
 first: the kiosk keeps issuing, the display shows the next call within 5 s of the kill, the
 counter keeps calling, and no device says it lost the server.
 
-The database both processes share comes from the `hall_store` fixture (conftest.py): SQLite in
-one data folder for now; on PostgreSQL only that fixture changes.
+The database both processes share comes from the `hall_store` fixture of
+tests/support/two_hosts.py: SQLite in one data folder for now; on PostgreSQL only it changes.
 """
 
 from __future__ import annotations
