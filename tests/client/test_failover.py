@@ -13,8 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from client import ApiClient, ServerAddresses, ServerUnreachable
+from client.api import FIRST_ADDRESS_PROBE_TIMEOUT
 from tests.support import samples
 from tests.support.live_server import free_port
+
+TIMEOUT = 3.0  # a hung host is left after this; generous, so a busy machine still tells apart
 
 
 def refusing_url() -> str:
@@ -143,23 +146,23 @@ def test_a_refusing_first_address_is_left_at_once_for_the_second(live_server):
     client = ApiClient([refusing_url(), live_server.url], retries=0)
     started = time.monotonic()
     assert client.health().status == "ok"
-    assert time.monotonic() - started < 2.0  # no timeout waited for: refused is immediate
+    assert time.monotonic() - started < client.timeout  # no timeout waited: refused is at once
     assert client.base_url == live_server.url  # later requests start there
 
 
 def test_a_hung_first_address_is_left_after_the_timeout(hung, live_server):
-    client = ApiClient([hung.url, live_server.url], timeout=0.5, retries=0)
+    client = ApiClient([hung.url, live_server.url], timeout=TIMEOUT, retries=0)
     started = time.monotonic()
     assert [s.code for s in client.services()]  # answered by the second host
-    assert time.monotonic() - started >= 0.5
+    assert time.monotonic() - started >= TIMEOUT
     assert client.base_url == live_server.url
     started = time.monotonic()
     client.services()  # goes straight to the second: no timeout waited again
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < TIMEOUT
 
 
 def test_a_keyed_ticket_resent_to_the_next_host_keeps_its_key(hung, live_server):
-    kiosk = ApiClient([hung.url, live_server.url], live_server.kiosk_token, timeout=0.5, retries=0)
+    kiosk = ApiClient([hung.url, live_server.url], live_server.kiosk_token, timeout=2.0, retries=0)
     ticket = kiosk.issue_ticket("A", idempotency_key="failover-key-1")
     # The hung host got the request, key and all, before the client gave up on it …
     assert b"Idempotency-Key: failover-key-1" in hung.received
@@ -170,7 +173,7 @@ def test_a_keyed_ticket_resent_to_the_next_host_keeps_its_key(hung, live_server)
 
 def test_a_counter_action_resent_to_the_next_host_keeps_its_key(hung, peers):
     second = peers()
-    operator = ApiClient([hung.url, second.url], "operator-token", timeout=0.5)
+    operator = ApiClient([hung.url, second.url], "operator-token", timeout=1.0)
     operator.call_next(1)
     sent = hung.received.decode()
     key = next(
@@ -183,7 +186,7 @@ def test_a_counter_action_resent_to_the_next_host_keeps_its_key(hung, peers):
 
 def test_a_login_that_may_have_arrived_is_never_sent_to_another_host(hung, peers):
     second = peers()
-    client = ApiClient([hung.url, second.url], timeout=0.5)
+    client = ApiClient([hung.url, second.url], timeout=1.0)
     with pytest.raises(ServerUnreachable):
         client.login("petugas1", "secret-password")
     assert b"POST /api/v1/auth/login" in hung.received
@@ -230,12 +233,13 @@ def test_a_probe_of_a_first_address_still_down_costs_at_most_its_bound(hung, pee
     second = peers()
     clock = FakeClock()
     addresses = ServerAddresses([hung.url, second.url], clock=clock)
-    client = ApiClient(addresses, timeout=0.3, retries=0)
+    client = ApiClient(addresses, timeout=TIMEOUT, retries=0)
     client.services()
     clock.now += addresses.probe_seconds
     started = time.monotonic()
     client.services()
-    assert time.monotonic() - started < 0.3 + 1.0  # the probe's bound, then the second host
+    # The probe waited its own bound, not the client's timeout, then the second host answered.
+    assert FIRST_ADDRESS_PROBE_TIMEOUT <= time.monotonic() - started < TIMEOUT
     assert client.base_url == second.url
     assert len(second.requests) == 2
 

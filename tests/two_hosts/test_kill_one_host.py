@@ -13,6 +13,8 @@ import logging
 import time
 
 from client import ApiClient
+from client.api import FIRST_ADDRESS_PROBE_SECONDS
+from config.display import BoardSettings
 from kiosk.core import Screen, Timeouts
 from tests.kiosk.conftest import (
     WAIT_MS,
@@ -113,3 +115,36 @@ def test_killing_one_host_keeps_the_hall_running(
         board_seconds, kiosk_seconds,
     )  # fmt: skip
     assert board_seconds < DISPLAY_DEADLINE_SECONDS
+
+
+def test_devices_come_back_to_the_first_host_and_say_lost_only_when_none_answers(
+    qtbot, two_hosts, display, printer_peer, make_kiosk
+):
+    controller, window = display
+    settings = kiosk_settings(
+        _Addresses(two_hosts.first.url),
+        network_printer(printer_peer),
+        server={"url": None, "urls": two_hosts.urls},
+    )
+    kiosk = make_kiosk(settings)
+    clients = [controller.poller.api, controller.heartbeat.api, kiosk.net._api()]
+
+    two_hosts.first.kill()
+    qtbot.waitUntil(
+        lambda: all(c.base_url == two_hosts.second.url for c in clients), timeout=WAIT_MS
+    )
+    # Host 1 is back (repaired, restarted): every device returns to it by itself, once its
+    # probe is due (every 15 s), without a restart of the device.
+    two_hosts.first.start()
+    back_within = FIRST_ADDRESS_PROBE_SECONDS + BoardSettings().poll_wait_seconds + 15
+    qtbot.waitUntil(
+        lambda: all(c.base_url == two_hosts.first.url for c in clients),
+        timeout=int(back_within * 1000),
+    )
+    assert controller.disconnections == 0 and not kiosk.net.watch.down
+
+    # Only when no host answers do the TV and the kiosk say they lost the server.
+    two_hosts.first.kill()
+    two_hosts.second.kill()
+    qtbot.waitUntil(lambda: controller.link.down and kiosk.net.watch.down, timeout=20_000)
+    assert controller.disconnections == 1
