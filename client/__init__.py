@@ -4,7 +4,7 @@ It hands out the contract's objects (`contract`), re-exported here so that devic
 import only `client`, name them from one place: `from client import Ticket, DisplayState`.
 """
 
-from client.api import ApiClient
+from client.api import ApiClient, ServerAddresses
 from client.errors import ClientError, NotAuthorized, Refused, ServerFault, ServerUnreachable
 from client.link import LinkWatch
 from contract import (
@@ -37,6 +37,7 @@ __all__ = [
     "LoginAnswer",
     "NotAuthorized",
     "Refused",
+    "ServerAddresses",
     "ServerFault",
     "ServerUnreachable",
     "ServiceStatus",

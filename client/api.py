@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import http.client
 import logging
+import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import requests
@@ -33,12 +34,37 @@ T = TypeVar("T")
 
 API_PREFIX = "/api/v1"
 LONG_POLL_MAX_SECONDS = 30.0
+# With several server addresses: how often, while on a later one, the first is asked whether it
+# answers again, and how long that probe may take (docs/decisions.md, "Two server hosts").
+FIRST_ADDRESS_PROBE_SECONDS = 15.0
+FIRST_ADDRESS_PROBE_TIMEOUT = 1.0
 DROPPED_CONNECTION_ERRORS = (
     http.client.RemoteDisconnected,
     ConnectionResetError,
     ConnectionAbortedError,
     BrokenPipeError,
 )
+
+
+def never_connected(error: BaseException) -> bool:
+    """True when no connection could be made (refused, unknown name, no route, connect
+    timeout): nothing of the request reached a server, so sending it elsewhere is always safe."""
+    if isinstance(error, requests.ConnectTimeout):
+        return True
+    todo: list[BaseException] = [error]
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, urllib3.exceptions.NewConnectionError):
+            return True
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
+            if isinstance(linked, BaseException):
+                todo.append(linked)
+    return False
 
 
 def is_dropped_connection(error: BaseException) -> bool:
@@ -62,6 +88,70 @@ def is_dropped_connection(error: BaseException) -> bool:
     return False
 
 
+class ServerAddresses:
+    """The addresses of a hall's servers, in the order given, and which one is used now.
+
+    Thread-safe: the workers of one device share it. Requests go to the current address; one
+    that does not answer is left for the next (`leave`). While a later address is current, the
+    first is due to be asked again every `probe_seconds` (`first_is_due`), and used again as
+    soon as it answers (`back_to_first`): the first is the hall's main server.
+    """
+
+    def __init__(
+        self,
+        urls: str | Sequence[str],
+        *,
+        probe_seconds: float = FIRST_ADDRESS_PROBE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        given = [urls] if isinstance(urls, str) else list(urls)
+        if not given:
+            raise ValueError("at least one server address is needed")
+        self.urls = [url.rstrip("/") for url in given]
+        self.probe_seconds = probe_seconds
+        self._clock = clock
+        self._index = 0
+        self._left_or_probed_at = 0.0  # monotonic
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current(self) -> str:
+        return self.urls[self._index]
+
+    def leave(self, index: int, error: BaseException) -> None:
+        """The address at `index` did not answer: later requests start at the next one."""
+        with self._lock:
+            if self._index != index:
+                return  # another request has moved on already
+            self._index = (index + 1) % len(self.urls)
+            self._left_or_probed_at = self._clock()
+            now_using = self.urls[self._index]
+        log.warning(
+            "server %s does not answer (%s); now using %s", self.urls[index], error, now_using
+        )
+
+    def first_is_due(self) -> bool:
+        """True (once per `probe_seconds`) when a later address is current and the first
+        should be asked whether it answers again."""
+        with self._lock:
+            now = self._clock()
+            if self._index == 0 or now - self._left_or_probed_at < self.probe_seconds:
+                return False
+            self._left_or_probed_at = now
+            return True
+
+    def back_to_first(self) -> None:
+        with self._lock:
+            was = self._index
+            self._index = 0
+        if was:
+            log.warning("server %s answers again; back to it", self.urls[0])
+
+
 class ApiClient:
     """Blocking client for the v1 contract. Call it from worker threads, never a GUI thread.
 
@@ -70,11 +160,13 @@ class ApiClient:
     because repeating them late could call a second citizen. A request that meets a kept-alive
     connection the server has just closed is sent again at once when that is safe (GETs,
     heartbeats, requests under an idempotency key, which every counter action carries).
+    Given several server addresses (a hall with two server hosts), it moves to the next when
+    one does not answer, under the same rule (`_request`), and back to the first once it does.
     """
 
     def __init__(
         self,
-        base_url: str,
+        base_url: str | Sequence[str] | ServerAddresses,
         token: str | None = None,
         *,
         timeout: float = 5.0,
@@ -84,7 +176,11 @@ class ApiClient:
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ):
-        self.base_url = base_url.rstrip("/")
+        # Clients of one device may share one ServerAddresses: when one finds a server gone,
+        # the others' next requests go to the next address too.
+        self.addresses = (
+            base_url if isinstance(base_url, ServerAddresses) else ServerAddresses(base_url)
+        )
         self.token = token
         self.timeout = timeout
         self.language = language
@@ -92,6 +188,15 @@ class ApiClient:
         self.backoff = backoff
         self._session = session or requests.Session()
         self._sleep = sleep
+
+    @property
+    def base_urls(self) -> list[str]:
+        return self.addresses.urls
+
+    @property
+    def base_url(self) -> str:
+        """The address requests go to now: the first one while it answers."""
+        return self.addresses.current
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -122,41 +227,89 @@ class ApiClient:
         `repeatable`: sending it twice does no harm (a heartbeat, a keyed action); GETs, retried
         requests and keyed requests are repeatable too, and a repeatable request that meets a
         dropped kept-alive connection is sent again at once, once, without counting as a retry.
+
+        With several addresses (`base_urls`), one attempt goes to each in turn, starting with
+        the current one: on to the next at once when no connection could be made (nothing was
+        sent), and also after a timeout or a dropped connection when the request is repeatable
+        (the same body and the same Idempotency-Key, so the server answers a repeat with the
+        first answer). A request that is not repeatable and may have reached a server is never
+        sent to a second one: it fails as before, and the next request starts at the next host.
         """
-        url = f"{self.base_url}{API_PREFIX}{path}"
         attempts = 1 + (self.retries if retry else 0)
         repeatable = repeatable or retry or method == "GET" or "Idempotency-Key" in (headers or {})
-        resent_after_drop = False
+        if self.addresses.first_is_due():
+            self._probe_first()
         attempt = 1
         while True:
             try:
-                response = self._session.request(
-                    method,
-                    url,
-                    json=json,
-                    params=params,
-                    headers=self._headers(headers),
-                    timeout=timeout or self.timeout,
-                )
-            except (requests.ConnectionError, requests.Timeout) as error:
-                if repeatable and not resent_after_drop and is_dropped_connection(error):
-                    # uvicorn closes idle kept-alive connections after 5 s; a request sent at
-                    # that moment meets a closed socket although the server is fine.
-                    resent_after_drop = True
-                    log.debug("%s %s: connection dropped (%s); sent again", method, path, error)
-                    continue
+                response = self._send_to_any(
+                    method, path, repeatable, json=json, params=params,
+                    headers=self._headers(headers), timeout=timeout or self.timeout,
+                )  # fmt: skip
+            except _NoAnswer as failure:
                 if attempt >= attempts:
-                    raise ServerUnreachable(f"{method} {path}: {error}") from None
+                    raise ServerUnreachable(f"{method} {path}: {failure.error}") from None
                 delay = self.backoff * 2 ** (attempt - 1)
                 log.info(
-                    "%s %s failed (%s); retry %d in %.1fs", method, path, error, attempt, delay
-                )
+                    "%s %s failed (%s); retry %d in %.1fs",
+                    method, path, failure.error, attempt, delay,
+                )  # fmt: skip
                 self._sleep(delay)
                 attempt += 1
                 continue
-            except requests.RequestException as error:
-                raise ServerUnreachable(f"{method} {path}: {error}") from None
             return self._decode(response, f"{method} {path}")
+
+    def _send_to_any(
+        self, method: str, path: str, repeatable: bool, **options: Any
+    ) -> requests.Response:
+        """One attempt: each address at most once, from the current one on (see `_request`)."""
+        start = self.addresses.index
+        count = len(self.base_urls)
+        error: BaseException | None = None
+        for step in range(count):
+            index = (start + step) % count
+            try:
+                return self._send(self.base_urls[index], method, path, repeatable, **options)
+            except (requests.ConnectionError, requests.Timeout) as failed:
+                error = failed
+                if count == 1:
+                    break
+                self.addresses.leave(index, failed)
+                if not (repeatable or never_connected(failed)):
+                    # It may have reached that server: sent again elsewhere, it could be done
+                    # twice (a login, an admin change). The caller hears that it failed.
+                    raise ServerUnreachable(f"{method} {path}: {failed}") from None
+        raise _NoAnswer(error)
+
+    def _send(
+        self, base_url: str, method: str, path: str, repeatable: bool, **options: Any
+    ) -> requests.Response:
+        url = f"{base_url}{API_PREFIX}{path}"
+        try:
+            return self._session.request(method, url, **options)
+        except (requests.ConnectionError, requests.Timeout) as error:
+            if not (repeatable and is_dropped_connection(error)):
+                raise
+            # uvicorn closes idle kept-alive connections after 5 s; a request sent at that
+            # moment meets a closed socket although the server is fine.
+            log.debug("%s %s: connection dropped (%s); sent again", method, path, error)
+            return self._session.request(method, url, **options)
+        except requests.RequestException as error:
+            raise ServerUnreachable(f"{method} {path}: {error}") from None
+
+    def _probe_first(self) -> None:
+        """Is the first address answering again? GET /health, at most
+        FIRST_ADDRESS_PROBE_TIMEOUT: every device comes back to the hall's main server by
+        itself, without a restart, and a dead one costs a request that long only now and then."""
+        first = self.base_urls[0]
+        timeout = min(FIRST_ADDRESS_PROBE_TIMEOUT, self.timeout)
+        try:
+            answer = self._session.get(f"{first}{API_PREFIX}/health", timeout=timeout)
+        except requests.RequestException as error:
+            log.debug("first server %s still does not answer (%s)", first, error)
+            return
+        if answer.status_code < 500:
+            self.addresses.back_to_first()
 
     @staticmethod
     def _decode(response: requests.Response, what: str) -> Any:
@@ -339,6 +492,14 @@ class ApiClient:
 
 
 _ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+class _NoAnswer(Exception):
+    """No address answered one attempt; `error` is the last failure."""
+
+    def __init__(self, error: BaseException | None):
+        super().__init__(str(error))
+        self.error = error
 
 
 def _adapter(shape: type[T]) -> TypeAdapter[T]:

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Protocol, Self, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
 from config.i18n import env_language
@@ -105,13 +112,42 @@ class StrictModel(BaseModel):
 
 
 class ServerConnection(StrictModel):
-    """The `[server]` table every device file has."""
+    """The `[server]` table every device file has: `url`, or `urls` for a hall with more than
+    one server host (tried in order: the first while it answers, see client.ServerAddresses)."""
 
-    url: HttpAddress = Field(
-        description="Base address of the central server, e.g. http://10.0.0.2:8000"
+    url: HttpAddress | None = Field(
+        default=None, description="Base address of the central server, e.g. http://10.0.0.2:8000"
+    )
+    urls: list[HttpAddress] | None = Field(
+        default=None,
+        description="Instead of url: the addresses of the hall's server hosts, main one first",
     )
     token: str = Field(min_length=8, description="This device's token, issued by the admin page")
     timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+
+    @model_validator(mode="after")
+    def _one_way_to_the_server(self) -> ServerConnection:
+        if self.url is not None and self.urls is not None:
+            raise ConfigProblem("url_and_urls", at="urls")
+        if self.url is None and self.urls is None:
+            raise ConfigProblem("url_missing", at="url")
+        if self.urls is not None:
+            if not self.urls:
+                raise ConfigProblem("urls_empty", at="urls")
+            for number, address in enumerate(self.urls):
+                if address in self.urls[:number]:
+                    raise ConfigProblem("appears_twice", at=f"urls[{number + 1}]", value=address)
+        return self
+
+    @property
+    def addresses(self) -> list[str]:
+        """Every server address, in the order to try them."""
+        return list(self.urls) if self.urls is not None else [str(self.url)]
+
+    @property
+    def shown(self) -> str:
+        """The addresses as one line, for logs and the technician's screen."""
+        return ", ".join(self.addresses)
 
 
 def _key_path(location: tuple[int | str, ...] | list[int | str]) -> str:
@@ -358,11 +394,13 @@ Device = TypeVar("Device", bound=_Device)
 
 
 def with_server_url(settings: Device, url: str | None) -> Device:
-    """A copy of a device's settings pointing at another server (`--server-url`), validated
-    like the file's own `[server] url`."""
+    """A copy of a device's settings pointing at another server (`--server-url`, instead of
+    the file's `url` or `urls`), validated like the file's own `[server] url`."""
     if not url:
         return settings
     server = parse_settings(
-        ServerConnection, {**settings.server.model_dump(), "url": url}, "--server-url"
+        ServerConnection,
+        {**settings.server.model_dump(exclude_none=True), "url": url, "urls": None},
+        "--server-url",
     )
     return settings.model_copy(update={"server": server})

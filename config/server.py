@@ -70,6 +70,11 @@ class SiteSettings(StrictModel):
         description="Address citizens' phones reach; ticket QR codes point to <public_url>/t/...",
     )
     language: Literal["id", "en"] = "id"
+    server_urls: list[HttpAddress] = Field(
+        default_factory=list,
+        description="A hall with two server hosts: the address of each, the same list as the "
+        "devices' [server] urls; the counter page names the others as backup addresses",
+    )
 
     @field_validator("timezone")
     @classmethod

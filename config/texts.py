@@ -81,6 +81,13 @@ TEXTS = Catalog(
         N_("span_24", "{text}: 24:xx bukan jam"),
         N_("span_order", "{text}: jam tutup harus sesudah jam buka"),
         N_("appears_twice", "{value} muncul dua kali"),
+        N_("url_and_urls", "tulis url (satu server) atau urls (beberapa server), jangan keduanya"),
+        N_("url_missing", "wajib ada: url (satu server) atau urls (beberapa server)"),
+        N_(
+            "urls_empty",
+            "daftar kosong: tulis paling sedikit satu alamat, mis. "
+            'urls = ["http://192.168.10.2:8000", "http://192.168.10.3:8000"]',
+        ),
         N_("no_schedule", "tidak ada jadwal bernama {name} di [schedules]"),
         N_("unknown_service", "layanan {code} tidak ada di [[services]]"),
         N_("unknown_counter", "loket {name} tidak ada di [[counters]]"),

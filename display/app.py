@@ -79,7 +79,7 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
     wake.start(500)
     wake.timeout.connect(lambda: None)
     controller.start()
-    log.info("display started: server %s, zone %s", settings.server.url, controller.zone)
+    log.info("display started: server %s, zone %s", settings.server.shown, controller.zone)
     code = app.exec()
     controller.stop()
     return code

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from client import ApiClient, DisplayState, LinkWatch
+from client import ApiClient, DisplayState, LinkWatch, ServerAddresses
 from config.display import DisplayAppSettings
 from display.announcer import Announcer
 from display.audio import AudioStatus
@@ -49,8 +49,12 @@ class DisplayController(QObject):
         self.link_state = Link()
         self.disconnections = 0  # how often the board said it lost the server
 
+        # One choice of server for the poll and the heartbeat: when the heartbeat finds a host
+        # gone, the next poll goes to the next address too.
+        addresses = ServerAddresses(server.addresses)
+
         def api(timeout: float):
-            return api_factory(server.url, token=server.token, timeout=timeout,
+            return api_factory(addresses, token=server.token, timeout=timeout,
                                language=board.language, retries=1)  # fmt: skip
 
         self.poller = PollWorker(

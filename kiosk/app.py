@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt, QThread
 from PySide6.QtWidgets import QApplication
 
-from client import ApiClient
+from client import ApiClient, ServerAddresses
 from config import ConfigError
 from config.kiosk import KioskSettings, load_kiosk_settings
 from config.loader import with_server_url
@@ -85,12 +85,15 @@ def build_kiosk(
         print_failed_seconds=options.print_failed_seconds,
     )
 
+    # One choice of server for both workers: when one finds a host gone, both move on.
+    addresses = ServerAddresses(server.addresses)
+
     def make_poll_client() -> ApiClient:
         # The poll itself is the retry: one quick try, so "offline" shows within seconds.
-        return ApiClient(server.url, server.token, timeout=server.timeout_seconds, retries=0)
+        return ApiClient(addresses, server.token, timeout=server.timeout_seconds, retries=0)
 
     def make_ticket_client() -> ApiClient:
-        return ApiClient(server.url, server.token, timeout=server.timeout_seconds)
+        return ApiClient(addresses, server.token, timeout=server.timeout_seconds)
 
     flow = KioskFlow(
         pin=options.technician_pin,
@@ -111,7 +114,7 @@ def build_kiosk(
         options.heartbeat_seconds,
         patience,
     )
-    window = KioskWindow(controller, options.mpp_name, server.url, options.logo)
+    window = KioskWindow(controller, options.mpp_name, server.shown, options.logo)
 
     net.servicesLoaded.connect(controller.on_services)
     net.serverUnreachable.connect(controller.on_unreachable)
@@ -150,7 +153,7 @@ def main(config_path: Path | str, windowed: bool = False, server_url: str | None
         log.error("cannot start the kiosk: %s", error)
         return 2
     configure_logging("kiosk", settings.kiosk.log_level)
-    log.info("kiosk starting: server %s, printer %s", settings.server.url, settings.printer.type)
+    log.info("kiosk starting: server %s, printer %s", settings.server.shown, settings.printer.type)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("antrian-kiosk")
     kiosk = build_kiosk(settings)

@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.support.live_server",
     "tests.support.printer_peers",
     "tests.support.sound",
+    "tests.support.two_hosts",
 ]
 
 

@@ -81,7 +81,7 @@ def _client(context: Context):
     connection = _settings(context).server
     # No retries: the doctor reports what one attempt finds, within its bound.
     return ApiClient(
-        connection.url,
+        connection.addresses,
         connection.token,
         timeout=_server_timeout(context),
         language=context.language,
@@ -112,25 +112,42 @@ def server_problem(context: Context, probe, url: str) -> Outcome:
 
 
 def check_server(context: Context) -> Outcome:
+    """Every address of `[server]` (`url`, or each of `urls`) is asked and the answer says
+    which answer; the clock check reads the answer of the first address that answered."""
     from antrian.doctor.probe import probe_health
 
-    url = _settings(context).server.url
-    probe = probe_health(url, _server_timeout(context))
-    context.found["server_probe"] = probe
-    if not probe.ok:
-        return server_problem(context, probe, url)
-    health = probe.health
-    context.found["health"] = health
-    context.found["health_received"] = (dt.datetime.now(dt.UTC), probe.seconds)
-    return Outcome(
-        "ok",
-        context.text(
-            "server_ok",
-            url=url,
-            ms=round(probe.seconds * 1000),
-            version=health.get("version", "?"),
-        ),
-    )
+    addresses = _settings(context).server.addresses
+    answers: list[str] = []
+    problems: dict[str, Outcome] = {}
+    for url in addresses:
+        probe = probe_health(url, _server_timeout(context))
+        if not probe.ok:
+            problems[url] = server_problem(context, probe, url)
+            continue
+        health = probe.health
+        if "health" not in context.found:
+            context.found["server_probe"] = probe
+            context.found["health"] = health
+            context.found["health_received"] = (dt.datetime.now(dt.UTC), probe.seconds)
+        answers.append(
+            context.text(
+                "server_ok",
+                url=url,
+                ms=round(probe.seconds * 1000),
+                version=health.get("version", "?"),
+            )
+        )
+    if len(addresses) == 1 and problems:
+        return problems[addresses[0]]
+    detail = "; ".join([*answers, *(problem.detail for problem in problems.values())])
+    if not problems:
+        return Outcome("ok", detail)
+    fixes = "; ".join(dict.fromkeys(problem.fix for problem in problems.values()))
+    if answers:
+        # The device works through the one that answers, but has no spare while it is so.
+        no_backup = context.text("server_no_backup", urls=", ".join(problems))
+        return Outcome("warn", f"{detail}. {no_backup}", fixes)
+    return Outcome("fail", detail, fixes)
 
 
 def check_clock(context: Context) -> Outcome:
@@ -585,12 +602,13 @@ def _fixed(seconds: float):
 
 
 def _server_bound(context: Context) -> float:
-    # The probe: one TCP connect, then one GET (its own connect and its read).
-    return 3 * _server_timeout(context) + 2
+    # The probe of each address: one TCP connect, then one GET (its own connect and its read).
+    return len(_settings(context).server.addresses) * 3 * _server_timeout(context) + 2
 
 
 def _token_bound(context: Context) -> float:
-    return 2 * _server_timeout(context) + 2
+    # Two requests, each of which may try every address in turn.
+    return 2 * len(_settings(context).server.addresses) * _server_timeout(context) + 2
 
 
 SERVER_CHECKS = [

@@ -111,6 +111,11 @@ TEXTS = Catalog(
             "Lihat log server (/var/log/antrian/server.log di PC server) dan jalankan antrian "
             "doctor di PC server",
         ),
+        N_(
+            "server_no_backup",
+            "Perangkat ini tetap bekerja lewat server yang menjawab, tetapi tanpa cadangan "
+            "selama {urls} tidak menjawab",
+        ),
         N_("server_other", "{url}: tidak terjangkau ({error})"),
         N_(
             "server_other_fix",

@@ -95,6 +95,14 @@ def choose_counter(request: Request, staff: StaffPage) -> Response:
     return render(request, "loket_pilih.html", staff=staff, counters=counters)
 
 
+def backup_addresses(request: Request) -> list[str]:
+    """The hall's other server addresses (`[site] server_urls`), without the one this page was
+    opened at: where staff go on when this server stops answering."""
+    here = f"{request.url.scheme}://{request.url.netloc}".lower()
+    listed = request.app.state.settings.site.server_urls
+    return [url for url in listed if url.lower() != here]
+
+
 @router.get("/loket/{counter_id}")
 def counter_page(request: Request, counter_id: str, staff: StaffPage) -> Response:
     view = _view(request, staff, parse_id(counter_id))
@@ -108,6 +116,7 @@ def counter_page(request: Request, counter_id: str, staff: StaffPage) -> Respons
         services=services,
         timing=TIMING,
         clock_now=_clock(request),
+        backup_urls=backup_addresses(request),
     )
 
 

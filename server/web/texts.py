@@ -68,6 +68,9 @@ TEXTS = Catalog(
             "belum terbaru.",
         ),
         N_("server_back", "Terhubung kembali ({time}). Layar sudah diperbarui."),
+        # A hall with two server hosts ([site] server_urls): the other address(es), as links.
+        N_("backup_address", "Jika halaman ini tidak terbuka, pakai alamat cadangan:"),
+        N_("server_away_backup", "Bila tetap tidak menjawab, buka alamat cadangan:"),
         N_("actions", "Tindakan"),
         N_("shortcuts_hint", "Pintasan papan ketik: tekan huruf yang tertera pada tombol."),
         N_("act_call_next", "Panggil berikutnya"),

@@ -78,6 +78,7 @@
     var banner = document.getElementById("connection");
     var bannerText = document.getElementById("connection-text");
     var icon = banner.querySelector(".banner-icon");
+    var backup = document.getElementById("connection-backup"); // the other server hosts, if any
     var ms = function (name) {
       return Number(data[name]);
     };
@@ -146,6 +147,7 @@
       body.classList.remove("server-away");
       banner.classList.add("back");
       icon.textContent = "\u2713"; // a check mark
+      if (backup) backup.hidden = true;
       bannerText.textContent = fill(data.textBack, "time", lastClock);
       window.clearTimeout(backTimer);
       backTimer = window.setTimeout(function () {
@@ -164,6 +166,7 @@
       banner.classList.remove("back");
       icon.textContent = "!";
       bannerText.textContent = fill(data.textAway, "time", lastClock);
+      if (backup) backup.hidden = false;
       banner.hidden = false;
     }
 
