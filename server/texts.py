@@ -63,6 +63,13 @@ TEXTS = Catalog(
             "dulu, agar MPP tidak kehilangan admin.",
         ),
         N_("not_your_ticket", "Tiket ini diterbitkan oleh perangkat lain"),
+        N_("help_not_found", "Permintaan bantuan tidak ditemukan"),
+        N_(
+            "help_ticket_expired",
+            "Tiket ini bukan tiket hari ini; bantuan hanya untuk antrean hari ini",
+        ),
+        N_("help_too_often", "Permintaan bantuan terlalu sering; coba lagi dalam {seconds} detik"),
+        N_("help_who", "Kirim token kiosk atau tracking_code tiket"),
         N_("bad_date", "Tanggal tidak valid: {value}"),
         # why a service takes no tickets now (also the error when a kiosk tries anyway)
         N_("disabled", "Layanan sedang tidak tersedia"),

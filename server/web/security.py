@@ -3,7 +3,7 @@ whose /docs page needs its own rules)."""
 
 from __future__ import annotations
 
-PAGE_PREFIXES = ("/loket", "/admin", "/t/", "/masuk", "/keluar", "/bahasa", "/static/")
+PAGE_PREFIXES = ("/loket", "/admin", "/t/", "/masuk", "/keluar", "/bahasa", "/static/", "/bantuan")
 
 # No inline script or style anywhere: charts are SVG attributes, behaviour is static/app.js.
 CONTENT_SECURITY_POLICY = (

@@ -42,7 +42,7 @@ def _ticket(request: Request, code: str) -> dict | None:
     return ticket
 
 
-def _page(request: Request, code: str, template: str) -> Response:
+def _page(request: Request, code: str, template: str, **extra) -> Response:
     ticket = _ticket(request, code)
     return render(
         request,
@@ -51,12 +51,14 @@ def _page(request: Request, code: str, template: str) -> Response:
         ticket=ticket,
         code=code if ticket else "",
         refresh_seconds=REFRESH_SECONDS,
+        **extra,
     )
 
 
 @router.get("/t/{code}")
 def tracking_page(request: Request, code: str) -> Response:
-    return _page(request, code, "tracking.html")
+    help_call = request.app.state.help_desk.ticket_call(code) if 0 < len(code) <= MAX_CODE else None
+    return _page(request, code, "tracking.html", help_call=help_call)
 
 
 @router.get("/t/{code}/panel")

@@ -1,0 +1,153 @@
+"""Calls for help to the information desk: from a kiosk ("Minta bantuan") or from a citizen's
+tracking page ("Saya di aula dan butuh bantuan").
+
+One open call per kiosk or per ticket: asking again while a call is open answers that call
+(the desk already knows; a second row would only make the list longer). The phone's calls are
+also throttled per client address, since anyone holding a ticket's QR code can press the
+button. The SQL is here (functions over the store's `Tx`), not in `server.store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from server.auth import Principal
+from server.errors import ServerError, not_found
+from server.queue import Queue
+from server.store import Tx
+
+# A phone may open at most this many new calls per window (a closed call may be reopened by
+# pressing again, so without a bound one person could keep the desk's sound ringing).
+PHONE_CALLS_PER_WINDOW = 3
+PHONE_WINDOW = dt.timedelta(minutes=10)
+
+_SELECT = """
+    SELECT h.*, d.name AS kiosk_name, t.number AS ticket_number
+    FROM help_calls h
+    LEFT JOIN devices d ON d.id = h.device_id
+    LEFT JOIN tickets t ON t.id = h.ticket_id
+"""
+
+
+@dataclass
+class HelpThrottle:
+    """New calls from phones, counted per client address in a sliding window (in memory)."""
+
+    limit: int = PHONE_CALLS_PER_WINDOW
+    window: dt.timedelta = PHONE_WINDOW
+    _calls: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def retry_after(self, address: str, now: dt.datetime) -> int:
+        """Seconds to wait before this address may open a new call; 0 when it may now."""
+        with self._lock:
+            times = self._calls[address]
+            while times and now - times[0] >= self.window:
+                times.popleft()
+            if len(times) < self.limit:
+                return 0
+            return max(1, int((times[0] + self.window - now).total_seconds() + 0.999))
+
+    def opened(self, address: str, now: dt.datetime) -> None:
+        with self._lock:
+            self._calls[address].append(now)
+
+
+def _view(row) -> dict:
+    source = "kiosk" if row["device_id"] is not None else "tracking"
+    answer = {
+        "id": row["id"],
+        "status": row["status"],
+        "created_at": row["created_at"],
+        "source": source if row["device_id"] is not None or row["ticket_id"] is not None else None,
+        "kiosk": row["kiosk_name"],
+        "ticket": row["ticket_number"],
+    }
+    if row["done_at"]:
+        answer["done_at"] = row["done_at"]
+    return answer
+
+
+def _open_call(tx: Tx, column: str, value: int):
+    return tx._one(
+        _SELECT + f" WHERE h.status = 'open' AND h.{column} = ? ORDER BY h.id LIMIT 1", (value,)
+    )
+
+
+def _insert(tx: Tx, column: str, value: int, at: str):
+    call_id = tx._insert(
+        f"INSERT INTO help_calls (status, created_at, {column}) VALUES ('open', ?, ?)",
+        (at, value),
+    )
+    return tx._one(_SELECT + " WHERE h.id = ?", (call_id,))
+
+
+class HelpDesk:
+    """The help calls' commands and views, over the queue's store and clock."""
+
+    def __init__(self, queue: Queue, throttle: HelpThrottle | None = None):
+        self.queue = queue
+        self.throttle = throttle or HelpThrottle()
+
+    def from_kiosk(self, device: Principal) -> tuple[dict, bool]:
+        """(the kiosk's open call, whether it was opened now)."""
+        _, at, _ = self.queue.now()
+        with self.queue.store.write() as tx:
+            row = _open_call(tx, "device_id", device.id)
+            if row is not None:
+                return _view(row), False
+            return _view(_insert(tx, "device_id", device.id, at)), True
+
+    def from_phone(self, tracking_code: str, address: str) -> tuple[dict, bool]:
+        """(the ticket's open call, whether it was opened now). Only a ticket of today: a
+        citizen with yesterday's ticket is not in the hall's line any more."""
+        now, at, today = self.queue.now()
+        with self.queue.store.write() as tx:
+            ticket = tx._one(
+                "SELECT id, day FROM tickets WHERE tracking_code = ?", (tracking_code,)
+            )
+            if ticket is None:
+                raise not_found("ticket_not_found")
+            if ticket["day"] != today:
+                raise ServerError("help_ticket_expired", 409)
+            row = _open_call(tx, "ticket_id", ticket["id"])
+            if row is not None:
+                return _view(row), False
+            wait = self.throttle.retry_after(address, now)
+            if wait:
+                raise ServerError(
+                    "help_too_often", 429, headers={"Retry-After": str(wait)}, seconds=wait
+                )
+            self.throttle.opened(address, now)
+            return _view(_insert(tx, "ticket_id", ticket["id"], at)), True
+
+    def open_calls(self) -> list[dict]:
+        """The open calls, the oldest first (the one waiting longest is served first)."""
+        with self.queue.store.read() as tx:
+            rows = tx._all(_SELECT + " WHERE h.status = 'open' ORDER BY h.created_at, h.id")
+        return [_view(row) for row in rows]
+
+    def done(self, call_id: int, by: Principal) -> dict:
+        """Close a call; closing a closed call again answers it unchanged."""
+        _, at, _ = self.queue.now()
+        with self.queue.store.write() as tx:
+            row = tx._one(_SELECT + " WHERE h.id = ?", (call_id,))
+            if row is None:
+                raise not_found("help_not_found")
+            if row["status"] == "open":
+                tx.db.execute(
+                    "UPDATE help_calls SET status = 'done', done_at = ?, done_by = ? WHERE id = ?",
+                    (at, by.name, call_id),
+                )
+                row = tx._one(_SELECT + " WHERE h.id = ?", (call_id,))
+        return _view(row)
+
+    def ticket_call(self, tracking_code: str) -> dict | None:
+        """The open call of a tracking page's ticket, if there is one (for the page's state)."""
+        with self.queue.store.read() as tx:
+            ticket = tx._one("SELECT id FROM tickets WHERE tracking_code = ?", (tracking_code,))
+            row = None if ticket is None else _open_call(tx, "ticket_id", ticket["id"])
+        return None if row is None else _view(row)
