@@ -21,16 +21,16 @@ def help_desk(request: Request) -> HelpDesk:
 
 @router.post("/help", **answers(HelpCall, 401, 403, 404, 409, 429, status=201))
 async def ask_for_help(
-    body: HelpIn,
     request: Request,
     response: Response,
     svc: Annotated[Services, Depends(services)],
     desk: Annotated[HelpDesk, Depends(help_desk)],
+    body: HelpIn | None = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict:
     """A kiosk (its token) or a citizen's phone (`tracking_code`) asks for help. While that
     kiosk or ticket already has an open call, the answer is that call (header
-    `Idempotent-Replayed: true`), not a second one."""
+    `Idempotent-Replayed: true`), not a second one. A kiosk may send no body."""
     if authorization:
         if not authorization.lower().startswith("bearer "):
             raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
@@ -38,7 +38,7 @@ async def ask_for_help(
         if device.role != "kiosk":
             raise ServerError("forbidden", 403, role=device.role)
         call, opened = await svc.run(desk.from_kiosk, device)
-    elif body.tracking_code:
+    elif body is not None and body.tracking_code:
         address = request.client.host if request.client else "?"
         call, opened = await svc.run(desk.from_phone, body.tracking_code, address)
     else:

@@ -10,6 +10,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import contract as c
+from contract.help import HelpCall, HelpIn
 
 API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
@@ -30,6 +31,9 @@ EXAMPLES: dict[str, list] = {
     "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer],
     "Admin": [c.DeviceIn, c.Device, c.SettingsPatch, c.Settings],
     "`GET /reports/daily?date=YYYY-MM-DD[&format=csv]`": [c.DailyReport],
+    "`POST /help` (a kiosk's token, or a tracking code)": [HelpIn, HelpCall],
+    "`GET /help` (operator, admin)": [list[HelpCall]],
+    "`POST /help/{id}/done` (operator, admin)": [HelpCall],
 }
 FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
 
