@@ -73,8 +73,9 @@ def test_kiosk_and_phone_calls_reach_the_desk_with_a_chime_and_are_closed(live_s
     expect(kiosk_call).to_have_count(0)
     expect(desk.locator("#calls-heading")).to_have_text("Panggilan yang menunggu: 1")
     expect(desk.locator("#calls-heading")).to_be_focused()
-    assert Api(live_server, live_server.operator_token()).get("/help").json()[0]["ticket"] == (
-        ticket["number"]
+    assert (
+        Api(live_server, live_server.operator_token()).get("/help").json()[0]["ticket"]
+        == (ticket["number"])
     )
     desk.get_by_role("button", name=f"Selesai: Halaman pantau tiket {ticket['number']}").click()
     expect(desk.locator(".help-none")).to_be_visible()
