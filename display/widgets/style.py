@@ -14,6 +14,7 @@ WHITE = "#ffffff"
 MUTED = "#b9c8de"
 RED = "#e5383b"
 ORANGE = "#f77f00"
+GLOW = "#24548f"  # the gentle highlight of a call (display.core.flash): lighter blue
 FONT = "DejaVu Sans"
 
 
