@@ -81,7 +81,9 @@
       window.AntrianChime.enable();
       window.AntrianChime.play("near"); // the citizen hears what it will sound like
       if (navigator.vibrate) navigator.vibrate(200);
-      document.getElementById("alerts-state").textContent = data.textReady;
+      var state = document.getElementById("alerts-state");
+      state.textContent = data.textReady;
+      state.className = "sent";
       alertsButton.hidden = true;
       document.body.dataset.alerts = "on";
     });
@@ -106,6 +108,7 @@
       .then(function (call) {
         var at = call.created_at.slice(11, 16).replace(":", ".");
         helpState.textContent = fill(data.textAsked, { at: at });
+        helpState.className = "sent";
         helpButton.hidden = true;
       })
       .catch(function (error) {
