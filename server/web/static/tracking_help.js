@@ -38,7 +38,7 @@
 
   var last = read();
 
-  function alert(kind, values) {
+  function remind(kind, values) {
     var title = kind === "called" ? data.titleCalled : data.titleNear;
     var text = kind === "called" ? data.textCalled : data.textNear;
     document.title = fill(title, values);
@@ -55,14 +55,14 @@
     var now = read();
     var values = { number: data.number, n: now.ahead, counter: now.counter };
     if (now.status === "called" && last.status !== "called") {
-      alert("called", values);
+      remind("called", values);
     } else if (
       now.status === "waiting" &&
       now.ahead !== null &&
       now.ahead <= NEAR &&
       !(last.status === "waiting" && last.ahead !== null && last.ahead <= NEAR)
     ) {
-      alert("near", values);
+      remind("near", values);
     } else if (now.status !== "called" && now.status !== "waiting") {
       document.title = baseTitle; // served, finished: nothing to remind any more
     }

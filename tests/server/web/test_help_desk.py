@@ -148,3 +148,21 @@ def test_reminders_without_the_tap_change_only_the_title(live_server, new_page):
     assert operator.post("/counters/1/call-next").ok
     expect(phone).to_have_title(f"(Dipanggil!) {ticket['number']} ke Loket 1")
     assert chimes(phone) == 0 and phone.evaluate("window.__vibrations") == []
+
+
+def test_selesai_works_without_script_and_needs_the_csrf_token(live_server, web_session):
+    """The desk's "Selesai" is a plain form too: with the page's CSRF token it closes the call
+    and comes back to /bantuan; without it, it is refused and the call stays open."""
+    call = Api(live_server, live_server.kiosk_token).post("/help", json={}).json()
+    desk = web_session(live_server, *OPERATOR)
+    page = desk.get("/bantuan")
+    assert page.status_code == 200 and f'action="/bantuan/{call["id"]}/selesai"' in page.text
+    refused = desk.post(f"/bantuan/{call['id']}/selesai", data={})
+    assert refused.status_code == 403
+    assert Api(live_server, live_server.operator_token()).get("/help").json()[0]["id"] == call["id"]
+    closed = desk.post(f"/bantuan/{call['id']}/selesai", data={"csrf": desk.csrf})
+    assert closed.status_code == 200 and closed.url.endswith("/bantuan")
+    assert "Tidak ada yang meminta bantuan saat ini." in closed.text
+    assert desk.post("/bantuan/999/selesai", data={"csrf": desk.csrf}).status_code == 404
+    assert desk.post("/bantuan/abc/selesai", data={"csrf": desk.csrf}).status_code == 404
+    assert "content-security-policy" in {name.lower() for name in page.headers}
