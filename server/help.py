@@ -9,6 +9,7 @@ button. The SQL is here (functions over the store's `Tx`), not in `server.store`
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
 from collections import defaultdict, deque
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from server.auth import Principal
 from server.errors import ServerError, not_found
+from server.notify import ChangeNotifier
 from server.queue import Queue
 from server.store import Tx
 
@@ -91,6 +93,16 @@ class HelpDesk:
     def __init__(self, queue: Queue, throttle: HelpThrottle | None = None):
         self.queue = queue
         self.throttle = throttle or HelpThrottle()
+        self._changes = ChangeNotifier()  # wakes the desk pages' long polls
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop it is bound to
+
+    def changes(self) -> asyncio.Event:
+        """The event the next change of the open calls sets (call on the event loop)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:  # bound on first use: the server's one loop
+            self._changes.bind(loop)
+            self._loop = loop
+        return self._changes.event
 
     def from_kiosk(self, device: Principal) -> tuple[dict, bool]:
         """(the kiosk's open call, whether it was opened now)."""
@@ -99,7 +111,9 @@ class HelpDesk:
             row = _open_call(tx, "device_id", device.id)
             if row is not None:
                 return _view(row), False
-            return _view(_insert(tx, "device_id", device.id, at)), True
+            call = _view(_insert(tx, "device_id", device.id, at))
+        self._changes.notify()
+        return call, True
 
     def from_phone(self, tracking_code: str, address: str) -> tuple[dict, bool]:
         """(the ticket's open call, whether it was opened now). Only a ticket of today: a
@@ -122,7 +136,9 @@ class HelpDesk:
                     "help_too_often", 429, headers={"Retry-After": str(wait)}, seconds=wait
                 )
             self.throttle.opened(address, now)
-            return _view(_insert(tx, "ticket_id", ticket["id"], at)), True
+            call = _view(_insert(tx, "ticket_id", ticket["id"], at))
+        self._changes.notify()
+        return call, True
 
     def open_calls(self) -> list[dict]:
         """The open calls, the oldest first (the one waiting longest is served first)."""
@@ -143,6 +159,7 @@ class HelpDesk:
                     (at, by.name, call_id),
                 )
                 row = tx._one(_SELECT + " WHERE h.id = ?", (call_id,))
+        self._changes.notify()
         return _view(row)
 
     def ticket_call(self, tracking_code: str) -> dict | None:

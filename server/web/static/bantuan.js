@@ -1,7 +1,8 @@
-// The help desk page (/bantuan): a chime and a spoken-for-screen-readers line when a call
-// appears that was not on the list before, the count in the tab title, and "Selesai" without
-// a page reload (a reload would silence the page until the next click on "Aktifkan suara").
-// The list itself is refreshed by app.js (data-refresh-url), which replaces the "calls" slot.
+// The help desk page (/bantuan): the list kept current by a long poll (the server answers as
+// soon as the open calls change: no timer to be slowed down in a background tab), a chime and
+// a status line when a call appears that was not on the list before, the count in the tab
+// title, and "Selesai" without a page reload (a reload would silence the page until the next
+// click on "Aktifkan suara").
 (function () {
   "use strict";
 
@@ -12,6 +13,8 @@
   var news = document.getElementById("help-news");
   var baseTitle = document.title;
   var MARK = { "X-Requested-With": "antrian" };
+  var WAIT = Number(document.body.dataset.waitSeconds || 20);
+  var RETRY_MS = 3000;
 
   function calls() {
     var found = {};
@@ -61,9 +64,17 @@
     window.AntrianChime.play("desk"); // the staff hear how loud it is
   });
 
-  function reloadList() {
-    return fetch("/bantuan/panel", { headers: MARK, cache: "no-store", credentials: "same-origin" })
+  // The list as the server has it now, or (wait > 0) once it differs from ours.
+  function fetchList(wait) {
+    var url = "/bantuan/panel?wait=" + wait + "&known=" + Object.keys(calls()).join(",");
+    return fetch(url, { headers: MARK, cache: "no-store", credentials: "same-origin" })
       .then(function (response) {
+        if (response.status === 401) {
+          return response.json().then(function (answer) {
+            window.location.href = answer.login || "/masuk";
+            throw new Error("login");
+          });
+        }
         if (!response.ok) throw new Error("status " + response.status);
         return response.text();
       })
@@ -72,13 +83,26 @@
           .parseFromString(html, "text/html")
           .querySelector('[data-slot="calls"]');
         var old = document.querySelector('[data-slot="calls"]');
-        if (fresh && old) old.replaceWith(document.importNode(fresh, true));
-        var heading = document.getElementById("calls-heading");
-        if (heading) {
-          heading.setAttribute("tabindex", "-1");
-          heading.focus(); // the button that had focus is gone
+        if (fresh && old && fresh.outerHTML !== old.outerHTML) {
+          old.replaceWith(document.importNode(fresh, true));
         }
       });
+  }
+
+  (function poll() {
+    fetchList(WAIT).then(poll, function (error) {
+      if (error.message !== "login") window.setTimeout(poll, RETRY_MS);
+    });
+  })();
+
+  function reloadList() {
+    return fetchList(0).then(function () {
+      var heading = document.getElementById("calls-heading");
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus(); // the button that had focus is gone
+      }
+    });
   }
 
   document.addEventListener("submit", function (event) {

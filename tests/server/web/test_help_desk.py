@@ -7,6 +7,8 @@ chimes and vibrates when three are ahead and when the number is called."""
 from __future__ import annotations
 
 import re
+import threading
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -166,3 +168,28 @@ def test_selesai_works_without_script_and_needs_the_csrf_token(live_server, web_
     assert desk.post("/bantuan/999/selesai", data={"csrf": desk.csrf}).status_code == 404
     assert desk.post("/bantuan/abc/selesai", data={"csrf": desk.csrf}).status_code == 404
     assert "content-security-policy" in {name.lower() for name in page.headers}
+
+
+def test_desk_long_poll_answers_at_once_when_a_call_comes(live_server, web_session):
+    """`/bantuan/panel?known=...&wait=...` holds the request while the open calls are the ones
+    the page knows and answers as soon as a call arrives (a hidden tab's slowed timers do not
+    delay it); with nothing new it answers at the end of `wait`."""
+    desk = web_session(live_server, *OPERATOR)
+    started = time.monotonic()
+    quiet = desk.get("/bantuan/panel?known=&wait=1")
+    assert quiet.status_code == 200 and time.monotonic() - started >= 0.9
+    assert 'data-count="0"' in quiet.text
+
+    answers = []
+    waiting = threading.Thread(
+        target=lambda: answers.append(desk.get("/bantuan/panel?known=&wait=25")), daemon=True
+    )
+    waiting.start()
+    asked_at = time.monotonic()
+    call = Api(live_server, live_server.kiosk_token).post("/help", json={}).json()
+    waiting.join(timeout=15)
+    assert answers, "the long poll did not answer after the call"
+    assert time.monotonic() - asked_at < 10  # at once, not at the end of the 25 s
+    assert f'data-call-id="{call["id"]}"' in answers[0].text
+    unchanged = desk.get(f"/bantuan/panel?known={call['id']}&wait=0")
+    assert f'data-call-id="{call["id"]}"' in unchanged.text
