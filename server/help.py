@@ -2,9 +2,10 @@
 tracking page ("Saya di aula dan butuh bantuan").
 
 One open call per kiosk or per ticket: asking again while a call is open answers that call
-(the desk already knows; a second row would only make the list longer). The phone's calls are
-also throttled per client address, since anyone holding a ticket's QR code can press the
-button. The SQL is here (functions over the store's `Tx`), not in `server.store`.
+(the desk already knows; a second row would only make the list longer). New calls from
+phones are also throttled, per ticket and per client address, since anyone holding a ticket's
+QR code can press the button. The SQL is here (functions over the store's `Tx`), not in
+`server.store`.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from server.notify import ChangeNotifier
 from server.queue import Queue
 from server.store import Tx
 
-# A phone may open at most this many new calls per window (a closed call may be reopened by
-# pressing again, so without a bound one person could keep the desk's sound ringing).
-PHONE_CALLS_PER_WINDOW = 3
+# New calls from phones, in a sliding window: per ticket (someone with one QR code cannot keep
+# the desk's sound ringing by closing and asking again), and per client address as a backstop
+# (generous: phones on one wifi, or behind a proxy or a carrier's NAT, share an address).
 PHONE_WINDOW = dt.timedelta(minutes=10)
+CALLS_PER_TICKET = 3
+CALLS_PER_ADDRESS = 20
+
 
 _SELECT = """
     SELECT h.*, d.name AS kiosk_name, t.number AS ticket_number
@@ -36,26 +40,33 @@ _SELECT = """
 
 @dataclass
 class HelpThrottle:
-    """New calls from phones, counted per client address in a sliding window (in memory)."""
+    """New calls from phones, counted per ticket and per client address (in memory)."""
 
-    limit: int = PHONE_CALLS_PER_WINDOW
+    per_ticket: int = CALLS_PER_TICKET
+    per_address: int = CALLS_PER_ADDRESS
     window: dt.timedelta = PHONE_WINDOW
     _calls: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def retry_after(self, address: str, now: dt.datetime) -> int:
-        """Seconds to wait before this address may open a new call; 0 when it may now."""
-        with self._lock:
-            times = self._calls[address]
-            while times and now - times[0] >= self.window:
-                times.popleft()
-            if len(times) < self.limit:
-                return 0
-            return max(1, int((times[0] + self.window - now).total_seconds() + 0.999))
+    def _keys(self, ticket_id: int, address: str) -> list[tuple[str, int]]:
+        return [(f"ticket:{ticket_id}", self.per_ticket), (f"addr:{address}", self.per_address)]
 
-    def opened(self, address: str, now: dt.datetime) -> None:
+    def retry_after(self, ticket_id: int, address: str, now: dt.datetime) -> int:
+        """Seconds to wait before a new call for this ticket from this address; 0: now."""
+        wait = 0.0
         with self._lock:
-            self._calls[address].append(now)
+            for key, limit in self._keys(ticket_id, address):
+                times = self._calls[key]
+                while times and now - times[0] >= self.window:
+                    times.popleft()
+                if len(times) >= limit:
+                    wait = max(wait, (times[-limit] + self.window - now).total_seconds())
+        return max(1, int(wait + 0.999)) if wait > 0 else 0
+
+    def opened(self, ticket_id: int, address: str, now: dt.datetime) -> None:
+        with self._lock:
+            for key, _ in self._keys(ticket_id, address):
+                self._calls[key].append(now)
 
 
 def _view(row) -> dict:
@@ -130,12 +141,12 @@ class HelpDesk:
             row = _open_call(tx, "ticket_id", ticket["id"])
             if row is not None:
                 return _view(row), False
-            wait = self.throttle.retry_after(address, now)
+            wait = self.throttle.retry_after(ticket["id"], address, now)
             if wait:
                 raise ServerError(
                     "help_too_often", 429, headers={"Retry-After": str(wait)}, seconds=wait
                 )
-            self.throttle.opened(address, now)
+            self.throttle.opened(ticket["id"], address, now)
             call = _view(_insert(tx, "ticket_id", ticket["id"], at))
         self._changes.notify()
         return call, True
