@@ -84,9 +84,14 @@ def _view(row) -> dict:
     return answer
 
 
-def _open_call(tx: Tx, column: str, value: int):
+# Open calls are today's: a call nobody closed yesterday is not a citizen waiting now (it
+# neither stays on the desk's list nor stands in for today's call from the same kiosk).
+_TODAYS_OPEN = "h.status = 'open' AND h.created_at >= ?"
+
+
+def _open_call(tx: Tx, column: str, value: int, today: str):
     return tx._one(
-        _SELECT + f" WHERE h.status = 'open' AND h.{column} = ? ORDER BY h.id LIMIT 1", (value,)
+        _SELECT + f" WHERE {_TODAYS_OPEN} AND h.{column} = ? ORDER BY h.id LIMIT 1", (today, value)
     )
 
 
@@ -117,9 +122,9 @@ class HelpDesk:
 
     def from_kiosk(self, device: Principal) -> tuple[dict, bool]:
         """(the kiosk's open call, whether it was opened now)."""
-        _, at, _ = self.queue.now()
+        _, at, today = self.queue.now()
         with self.queue.store.write() as tx:
-            row = _open_call(tx, "device_id", device.id)
+            row = _open_call(tx, "device_id", device.id, today)
             if row is not None:
                 return _view(row), False
             call = _view(_insert(tx, "device_id", device.id, at))
@@ -138,7 +143,7 @@ class HelpDesk:
                 raise not_found("ticket_not_found")
             if ticket["day"] != today:
                 raise ServerError("help_ticket_expired", 409)
-            row = _open_call(tx, "ticket_id", ticket["id"])
+            row = _open_call(tx, "ticket_id", ticket["id"], today)
             if row is not None:
                 return _view(row), False
             wait = self.throttle.retry_after(ticket["id"], address, now)
@@ -152,9 +157,10 @@ class HelpDesk:
         return call, True
 
     def open_calls(self) -> list[dict]:
-        """The open calls, the oldest first (the one waiting longest is served first)."""
+        """Today's open calls, the oldest first (the one waiting longest is served first)."""
+        _, _, today = self.queue.now()
         with self.queue.store.read() as tx:
-            rows = tx._all(_SELECT + " WHERE h.status = 'open' ORDER BY h.created_at, h.id")
+            rows = tx._all(_SELECT + f" WHERE {_TODAYS_OPEN} ORDER BY h.created_at, h.id", (today,))
         return [_view(row) for row in rows]
 
     def done(self, call_id: int, by: Principal) -> dict:
@@ -175,7 +181,8 @@ class HelpDesk:
 
     def ticket_call(self, tracking_code: str) -> dict | None:
         """The open call of a tracking page's ticket, if there is one (for the page's state)."""
+        _, _, today = self.queue.now()
         with self.queue.store.read() as tx:
             ticket = tx._one("SELECT id FROM tickets WHERE tracking_code = ?", (tracking_code,))
-            row = None if ticket is None else _open_call(tx, "ticket_id", ticket["id"])
+            row = None if ticket is None else _open_call(tx, "ticket_id", ticket["id"], today)
         return None if row is None else _view(row)

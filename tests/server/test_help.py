@@ -9,6 +9,7 @@ import datetime as dt
 from contract.help import HelpCall
 from server.help import CALLS_PER_ADDRESS, CALLS_PER_TICKET, PHONE_WINDOW, HelpThrottle
 from tests.server.util import Api, error_code
+from tests.support.live_server import OPERATOR
 
 
 def test_kiosk_call_is_listed_with_its_name_and_closed_by_the_desk(live_server):
@@ -115,3 +116,17 @@ def test_refusals_name_their_reason(live_server):
     live_server.clock.advance(dt.timedelta(days=1))  # yesterday's ticket: not in the hall
     stale = phone.post("/help", json={"tracking_code": ticket["tracking_code"]})
     assert stale.status_code == 409 and error_code(stale) == "help_ticket_expired"
+
+
+def test_yesterdays_open_call_is_not_on_todays_list(live_server):
+    """A kiosk call nobody closed before closing time is gone the next morning, and the same
+    kiosk's first call of the new day is a new call that the desk sees."""
+    kiosk = Api(live_server, live_server.kiosk_token)
+    yesterday = kiosk.post("/help", json={}).json()
+    live_server.clock.advance(dt.timedelta(days=1))
+    operator = Api(live_server, live_server.login(*OPERATOR))  # yesterday's session has ended
+    assert operator.get("/help").json() == []
+    today = kiosk.post("/help", json={})
+    assert today.status_code == 201 and "Idempotent-Replayed" not in today.headers
+    assert today.json()["id"] != yesterday["id"]
+    assert [c["id"] for c in operator.get("/help").json()] == [today.json()["id"]]
