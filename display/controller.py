@@ -122,6 +122,7 @@ class DisplayController(QObject):
             self.speech.observe(board)  # first: a waiting call of a counter moved on is dropped
         new_calls = self.queue.take_new(board)
         for call in new_calls:
+            self.window.flash_call(call)
             self.announcement_queued.emit(call)
         if self.speech is not None and new_calls:
             self.speech.enqueue(*new_calls)

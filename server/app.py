@@ -22,9 +22,11 @@ from server.auth import LoginThrottle
 from server.clock import Clock
 from server.deps import Services, language
 from server.errors import ServerError
+from server.help import HelpDesk
 from server.notify import ChangeNotifier
 from server.queue import Queue
 from server.routes import admin, counters, display, public, survey, tickets
+from server.routes import help as help_routes
 from server.store import Store
 from server.texts import language_of, message
 from server.web import install_pages
@@ -219,12 +221,13 @@ def create_app(
         default_language=settings.site.language,
     )
     app.state.notifier = notifier
+    app.state.help_desk = HelpDesk(queue)
     app.state.state_builds = {}  # version -> the running build of the display state
     app.state.store = store
     app.state.clock = clock
     app.state.settings = settings
     app.state.survey_throttle = survey.survey_throttle()
-    for module in (public, tickets, counters, display, admin, survey):
+    for module in (public, tickets, counters, display, admin, survey, help_routes):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)

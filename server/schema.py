@@ -170,4 +170,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (service_id, unsur)
     );
     """,
+    # 5: calls for help to the information desk, from a kiosk (device_id) or a citizen's
+    # tracking page (ticket_id); status 'open' until the desk marks it 'done'.
+    """
+    CREATE TABLE help_calls (
+        id INTEGER PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        device_id INTEGER REFERENCES devices(id) ON DELETE SET NULL,
+        ticket_id INTEGER REFERENCES tickets(id) ON DELETE SET NULL,
+        done_at TEXT,
+        done_by TEXT
+    );
+    CREATE INDEX help_calls_by_status ON help_calls (status, created_at);
+    """,
 ]

@@ -63,6 +63,13 @@ TEXTS = Catalog(
             "dulu, agar MPP tidak kehilangan admin.",
         ),
         N_("not_your_ticket", "Tiket ini diterbitkan oleh perangkat lain"),
+        N_("help_not_found", "Permintaan bantuan tidak ditemukan"),
+        N_(
+            "help_ticket_expired",
+            "Tiket ini bukan tiket hari ini; bantuan hanya untuk antrean hari ini",
+        ),
+        N_("help_too_often", "Permintaan bantuan terlalu sering; coba lagi dalam {seconds} detik"),
+        N_("help_who", "Kirim token kiosk atau tracking_code tiket"),
         N_("bad_date", "Tanggal tidak valid: {value}"),
         # the survey (Survei Kepuasan Masyarakat)
         N_("not_served", "Survei baru bisa diisi setelah tiket selesai dilayani"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from display.core.board import Call, CounterView
+from display.core.flash import Pulse
 from display.texts import TEXTS
 from display.widgets.parts import ScaledFrame, refill_grid, styled_label
-from display.widgets.style import AMBER, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
+from display.widgets.pulse import PulseTimer
+from display.widgets.style import AMBER, GLOW, MUTED, PANEL, PANEL_DIM, WHITE, Scaled, font_css
 
 
 class CounterTile(ScaledFrame):
@@ -23,6 +25,8 @@ class CounterTile(ScaledFrame):
         layout.addWidget(self.serving)
         self.counter: CounterView | None = None
         self.latest = False
+        self.pulse = PulseTimer(Pulse(), self)  # lit gently for a few seconds at each call
+        self.pulse.changed.connect(self.restyle)
 
     def show_counter(self, counter: CounterView, latest: bool) -> None:
         if counter == self.counter and latest == self.latest:
@@ -37,12 +41,14 @@ class CounterTile(ScaledFrame):
             self.serving.setText(counter.serving or TEXTS.get("counter_idle", self.language))
         self.restyle()
 
-    def restyle(self) -> None:
+    def restyle(self, *_) -> None:
         counter = self.counter
         active = counter is not None and counter.status == "open"
-        border = AMBER if self.latest else PANEL if active else PANEL_DIM
+        lit = self.pulse.lit
+        border = AMBER if self.latest or lit else PANEL if active else PANEL_DIM
+        background = GLOW if lit else PANEL if active else PANEL_DIM
         self.setStyleSheet(
-            f"#tile {{ background: {PANEL if active else PANEL_DIM};"
+            f"#tile {{ background: {background};"
             f" border: {self.px(4)}px solid {border}; border-radius: {self.px(12)}px; }}"
         )
         self.layout_.setContentsMargins(self.px(6), self.px(4), self.px(6), self.px(4))
@@ -69,6 +75,12 @@ class CounterGrid(QWidget, Scaled):
         latest_name = latest.counter_name if latest else None
         for tile, counter in zip(self.tiles, counters, strict=True):
             tile.show_counter(counter, counter.name == latest_name)
+
+    def flash(self, counter_name: str) -> None:
+        """Light the tile of `counter_name` gently for a few seconds (a call to it)."""
+        for tile in self.tiles:
+            if tile.counter is not None and tile.counter.name == counter_name:
+                tile.pulse.start()
 
     def _rebuild(self, count: int) -> None:
         columns = 1 if count <= 3 else 2 if count <= 8 else 3 if count <= 15 else 4

@@ -11,8 +11,10 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from display.core.clock import date_text, time_text
+from display.core.flash import Pulse
 from display.widgets.parts import ElidedLabel, fitted, styled_label
-from display.widgets.style import AMBER, MUTED, NAVY, ORANGE, PANEL, WHITE, Scaled, font_css
+from display.widgets.pulse import PulseTimer
+from display.widgets.style import AMBER, GLOW, MUTED, NAVY, ORANGE, PANEL, WHITE, Scaled, font_css
 
 
 class Header(QFrame, Scaled):
@@ -53,15 +55,16 @@ class Header(QFrame, Scaled):
         layout.addWidget(self.audio_mark)
         layout.addWidget(self.offline_mark)
         layout.addLayout(dates)
+        # Each call lights the header gently for a few seconds (for those who cannot hear it).
+        self.pulse = PulseTimer(Pulse(), self)
+        self.pulse.changed.connect(self._restyle_frame)
         self.restyle()
 
     def restyle(self) -> None:
         self.setFixedHeight(self.px(112))
         self.layout_.setContentsMargins(self.px(28), self.px(8), self.px(28), self.px(8))
         self.layout_.setSpacing(self.px(20))
-        self.setStyleSheet(
-            f"#header {{ background: {NAVY}; border-bottom: {self.px(4)}px solid {AMBER}; }}"
-        )
+        self._restyle_frame()
         self.title.setStyleSheet(font_css(self.px(40), bold=True))
         self.clock.setStyleSheet(font_css(self.px(50), bold=True, color=AMBER))
         self.date.setStyleSheet(font_css(self.px(24), color=MUTED))
@@ -79,6 +82,13 @@ class Header(QFrame, Scaled):
         self.set_offline_text(self.offline_text)
         if self._logo_pixmap is not None:
             self.logo.setPixmap(fitted(self._logo_pixmap, QSize(self.px(88), self.px(88))))
+
+    def _restyle_frame(self, *_) -> None:
+        lit = self.pulse.lit
+        self.setStyleSheet(
+            f"#header {{ background: {GLOW if lit else NAVY};"
+            f" border-bottom: {self.px(10 if lit else 4)}px solid {AMBER}; }}"
+        )
 
     def set_offline_text(self, text: str) -> None:
         """The first line large and amber (what and since when), the second smaller."""

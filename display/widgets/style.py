@@ -14,6 +14,7 @@ WHITE = "#ffffff"
 MUTED = "#b9c8de"
 RED = "#e5383b"
 ORANGE = "#f77f00"
+GLOW = "#2a62a6"  # a call's gentle highlight (display.core.flash): white 6.2:1, amber 3.8:1
 FONT = "DejaVu Sans"
 
 

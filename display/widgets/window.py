@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from config.i18n import clock_text
-from display.core.board import Board, Link
+from display.core.board import Board, Call, Link
 from display.texts import TEXTS
 from display.widgets.call_panel import CallPanel
 from display.widgets.counters import CounterGrid
@@ -137,6 +137,12 @@ class BoardWindow(QWidget):
         self.counters.show_counters(board.counters, board.latest)
         self.waiting.show_waiting(board.waiting)
         self.marquee.set_text(board.marquee)
+
+    def flash_call(self, call: Call) -> None:
+        """A call was made: the header and the called counter's tile light up gently for a
+        few seconds, for citizens who cannot hear the voice (display.core.flash)."""
+        self.header.pulse.start()
+        self.counters.flash(call.counter_name)
 
     def set_link(self, link: Link) -> None:
         """Connected: no mark. Lost: since when, and that the board shows its last picture."""

@@ -33,6 +33,52 @@ TEXTS = Catalog(
             "Permintaan ditolak karena tidak berasal dari halaman ini. Muat ulang halaman, lalu "
             "coba lagi.",
         ),
+        # ---- the help desk (/bantuan) and the tracking page's help button and alerts ----
+        N_("help_desk_title", "Meja bantuan"),
+        N_("help_enable_sound", "Aktifkan suara"),
+        N_(
+            "help_sound_off",
+            "Suara mati. Tekan \u201cAktifkan suara\u201d agar terdengar bunyi saat ada "
+            "panggilan baru.",
+        ),
+        N_("help_sound_on", "Suara aktif: ada bunyi saat panggilan baru masuk."),
+        N_("help_new_call", "Panggilan bantuan baru"),
+        N_("help_open_calls", "Panggilan yang menunggu: {n}"),
+        N_("help_no_calls", "Tidak ada yang meminta bantuan saat ini."),
+        N_("help_kind_kiosk", "Kiosk"),
+        N_("help_kind_tracking", "Ponsel warga"),
+        N_("help_kind_unknown", "Tidak diketahui"),
+        N_("help_from_kiosk", "{kiosk}"),
+        N_("help_from_ticket", "Halaman pantau tiket {number}"),
+        N_("help_from_unknown", "Asal tidak diketahui"),
+        N_("help_since", "Sejak pukul {at}"),
+        N_("help_just_now", "baru saja"),
+        N_("help_minutes_ago", "{n} menit yang lalu"),
+        N_("help_done", "Selesai"),
+        N_("help_done_for", "Selesai: {where}"),
+        N_("help_ask", "Saya di aula dan butuh bantuan"),
+        N_("help_ask_note", "Petugas meja informasi akan menghampiri Anda."),
+        N_(
+            "help_asked",
+            "Permintaan bantuan terkirim pukul {at}. Petugas akan datang; tetap di ruang tunggu "
+            "dan tunjukkan nomor {number} kepada petugas.",
+        ),
+        N_(
+            "help_ask_failed",
+            "Permintaan belum terkirim. Periksa sambungan internet, lalu coba lagi.",
+        ),
+        N_("alerts_on", "Nyalakan pengingat"),
+        N_("alerts_active", "Pengingat menyala"),
+        N_(
+            "alerts_note",
+            "Ponsel berbunyi dan bergetar saat tinggal 3 orang di depan Anda dan saat nomor Anda "
+            "dipanggil. Biarkan halaman ini terbuka.",
+        ),
+        N_("alerts_ready", "Pengingat menyala. Biarkan halaman ini terbuka."),
+        N_("alert_title_near", "(Tinggal {n} lagi) {number}"),
+        N_("alert_title_called", "(Dipanggil!) {number} ke {counter}"),
+        N_("alert_near", "Tinggal {n} orang di depan Anda. Bersiaplah."),
+        N_("alert_called", "Nomor {number} dipanggil ke {counter}."),
         # ---- login ----
         N_("login_title", "Masuk petugas"),
         N_("login_intro", "Masuk dengan akun yang diberikan admin MPP."),

@@ -43,7 +43,7 @@ def _ticket(request: Request, code: str) -> dict | None:
     return ticket
 
 
-def _page(request: Request, code: str, template: str) -> Response:
+def _page(request: Request, code: str, template: str, **extra) -> Response:
     ticket = _ticket(request, code)
     return render(
         request,
@@ -55,12 +55,14 @@ def _page(request: Request, code: str, template: str) -> Response:
         skm=survey_pages.for_tracking(request, code)
         if ticket and template == "tracking.html"
         else None,
+        **extra,
     )
 
 
 @router.get("/t/{code}")
 def tracking_page(request: Request, code: str) -> Response:
-    return _page(request, code, "tracking.html")
+    help_call = request.app.state.help_desk.ticket_call(code) if 0 < len(code) <= MAX_CODE else None
+    return _page(request, code, "tracking.html", help_call=help_call)
 
 
 @router.get("/t/{code}/panel")

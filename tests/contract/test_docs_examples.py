@@ -10,6 +10,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import contract as c
+from contract.help import HelpCall, HelpIn
 
 API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
@@ -33,6 +34,9 @@ EXAMPLES: dict[str, list] = {
     "`GET /survey/{tracking_code}`": [c.SurveyState],
     "`POST /survey/{tracking_code}`": [c.SurveyIn],
     "`GET /reports/ikm?from=YYYY-MM-DD&to=YYYY-MM-DD[&service=CODE]` (admin)": [c.IkmReport],
+    "`POST /help` (a kiosk's token, or a tracking code)": [HelpIn, HelpCall],
+    "`GET /help` (operator, admin)": [list[HelpCall]],
+    "`POST /help/{id}/done` (operator, admin)": [HelpCall],
 }
 FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
 
