@@ -204,7 +204,7 @@ class _Press:
 class TouchExplorer:
     """Explore by touch: a press on a button speaks it and is held back; a second press on the
     same button within `double_tap_seconds` goes through and chooses it. A finger sliding onto
-    another button speaks that one (a slide is not a press)."""
+    another button speaks that one (a slide is not a press, and after it a tap speaks first)."""
 
     def __init__(self, double_tap_seconds: float = DOUBLE_TAP_SECONDS):
         self.double_tap_seconds = double_tap_seconds
@@ -226,6 +226,7 @@ class TouchExplorer:
         if target is None or target is self._under_finger:
             return False
         self._under_finger = target
+        self._last_press = None  # slid away: the next tap speaks again
         return True
 
     def forget(self) -> None:
