@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
-from kiosk.core.access import LARGE_TEXT_FACTOR, PageOf
+from kiosk.core.access import PageOf, large_text_factor
 from kiosk.core.guidance import ASSIST_NAMES, assist_label
 from kiosk.texts import text
 from kiosk.widgets.parts import CardButton, make_button, make_label
@@ -62,7 +62,7 @@ def effective_scale(scale: float, state: KioskState) -> float:
     """Large text: every size of the screen's page grows together, so nothing overlaps (the
     header and this bar keep the screen's scale: they must still fit beside it)."""
     large = state.assists.large_text and state.screen not in ALREADY_LARGE
-    return round(scale * (LARGE_TEXT_FACTOR if large else 1.0), 3)
+    return round(scale * (large_text_factor(scale) if large else 1.0), 3)
 
 
 def size_by_current_page(stack: QStackedWidget) -> None:
