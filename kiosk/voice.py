@@ -34,7 +34,7 @@ class KioskSpeaker:
     def __init__(self, settings: KioskVoice, work_dir: Path | None = None):
         self.settings = settings
         self.player = CommandPlayer(settings.player)
-        self.work_dir = Path(work_dir or tempfile.mkdtemp(prefix="antrian-kiosk-voice-"))
+        self._work_dir = work_dir  # made on the first sentence: most visits never turn voice on
         self._voices = {"id": settings.voice, "en": settings.voice_en}
         self._synthesizers: dict[str, SpeechSynthesizer] = {}  # used on the thread only
         self._wake = threading.Condition()
@@ -64,6 +64,12 @@ class KioskSpeaker:
                 return None
             sentence, self._next = self._next, None
             return sentence
+
+    @property
+    def work_dir(self) -> Path:
+        if self._work_dir is None:
+            self._work_dir = Path(tempfile.mkdtemp(prefix="antrian-kiosk-voice-"))
+        return self._work_dir
 
     def _synthesizer(self, language: str) -> SpeechSynthesizer:
         if language not in self._synthesizers:
