@@ -79,8 +79,8 @@ def main() -> None:
     from config.loader import ServerConnection
     from display.announcer import Announcer
     from display.app import build_window
-    from display.audio import CommandPlayer, SpeechSynthesizer
     from display.controller import DisplayController
+    from speech.audio import CommandPlayer, SpeechSynthesizer
 
     class TimedPlayer(CommandPlayer):
         """The real aplay on ALSA's null device; notes when each chime's process is running."""

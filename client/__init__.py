@@ -23,6 +23,7 @@ from contract import (
     TrackedTicket,
     TransferAnswer,
 )
+from contract.help import HelpCall
 
 __all__ = [
     "ApiClient",
@@ -33,6 +34,7 @@ __all__ = [
     "DisplayState",
     "Health",
     "HeartbeatAnswer",
+    "HelpCall",
     "LinkWatch",
     "LoginAnswer",
     "NotAuthorized",

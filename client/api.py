@@ -28,6 +28,7 @@ from contract import (
     TrackedTicket,
     TransferAnswer,
 )
+from contract.help import HelpCall
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -418,6 +419,13 @@ class ApiClient:
             "POST", "/devices/heartbeat", json={"status": status}, repeatable=True
         )
         return self._parse(HeartbeatAnswer, answer, "POST /devices/heartbeat")
+
+    def ask_for_help(self) -> HelpCall:
+        """Call the information desk to this kiosk (its device token says which kiosk). Not
+        retried here: a repeat would ring the desk twice; the kiosk's worker asks again only
+        when no answer came."""
+        answer = self._request("POST", "/help")
+        return self._parse(HelpCall, answer, "POST /help")
 
     # -- users and counters -------------------------------------------------------------------
 

@@ -9,15 +9,15 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
-from display.audio import (
+from display.core.board import Call
+from display.core.sentence import Wording, calls_sentence
+from speech.audio import (
     AudioStatus,
     AudioUnavailable,
     SpeechUnavailable,
     make_chime,
     make_silence,
 )
-from display.core.board import Call
-from display.core.sentence import Wording, calls_sentence
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import QTimer
 
 from config.display import DisplayAppSettings
 from display.announcer import Announcer, Synthesizer
-from display.audio import CommandPlayer, SpeechSynthesizer
 from display.controller import DisplayController
 from display.core.sentence import Wording
 from display.voice_pack import PackSynthesizer, VoicePack
 from display.widgets.window import BoardWindow
+from speech.audio import CommandPlayer, SpeechSynthesizer
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from client import ApiClient, DisplayState, LinkWatch, ServerAddresses
 from config.display import DisplayAppSettings
 from display.announcer import Announcer
-from display.audio import AudioStatus
 from display.core.announcements import AnnouncementQueue
 from display.core.board import Board, Link, Zone, board_from_state
 from display.core.clock import ServerClock
 from display.widgets.window import BoardWindow
 from display.workers import HeartbeatWorker, PollWorker, SpeechWorker
+from speech.audio import AudioStatus
 
 
 class DisplayController(QObject):

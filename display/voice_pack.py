@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from display.core.sentence import LETTER_NAMES, Wording
+from display.core.sentence import Wording
+from speech.words import LETTER_NAMES
 
 log = logging.getLogger(__name__)
 

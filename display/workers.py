@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from client import ApiClient, ClientError, LinkWatch, NotAuthorized, Refused
 from config.version import version
 from display.announcer import Announcer
-from display.audio import AudioStatus
 from display.core.announcements import AnnouncementPolicy
 from display.core.board import Board, Call
+from speech.audio import AudioStatus
 
 log = logging.getLogger(__name__)
 

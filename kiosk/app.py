@@ -20,6 +20,8 @@ from kiosk.controller import KioskController
 from kiosk.core import KioskFlow, Patience, Timeouts
 from kiosk.core.issuing import KioskPrinterPort
 from kiosk.printing import printer_port
+from kiosk.voice import KioskSpeaker, Speaker
+from kiosk.widgets.guidance import VoiceGuide
 from kiosk.widgets.window import ActivityFilter, KioskWindow
 from kiosk.workers import NetWorker, TicketWorker
 from printer.profiles import check_profile
@@ -41,6 +43,8 @@ class Kiosk:
     tickets: TicketWorker
     threads: list[QThread]
     activity: ActivityFilter
+    guide: VoiceGuide
+    speaker: Speaker
 
     def shutdown(self) -> None:
         """Stop the workers' timers and clients on their own threads, then end the threads."""
@@ -51,6 +55,8 @@ class Kiosk:
                 if not thread.wait(THREAD_STOP_MS):
                     log.error("worker thread %s did not stop", thread.objectName())
         _application().removeEventFilter(self.activity)
+        _application().removeEventFilter(self.guide)
+        self.speaker.close()
         self.window.allow_close()
         self.window.close()
 
@@ -75,6 +81,7 @@ def build_kiosk(
     settings: KioskSettings,
     timeouts: Timeouts | None = None,
     make_printer: Callable[[], KioskPrinterPort] | None = None,
+    speaker: Speaker | None = None,
 ) -> Kiosk:
     """Build every part and connect them; the caller shows the window (`show_kiosk`)."""
     options = settings.kiosk
@@ -114,7 +121,10 @@ def build_kiosk(
         options.heartbeat_seconds,
         patience,
     )
-    window = KioskWindow(controller, options.mpp_name, server.shown, options.logo)
+    voice = options.voice
+    window = KioskWindow(controller, options.mpp_name, server.shown, options.logo, voice.enabled)
+    speaker = speaker or KioskSpeaker(voice)
+    guide = VoiceGuide(controller, window, speaker, voice.key, voice.double_tap_seconds)
 
     net.servicesLoaded.connect(controller.on_services)
     net.serverUnreachable.connect(controller.on_unreachable)
@@ -127,11 +137,17 @@ def build_kiosk(
     tickets.issueFinished.connect(controller.on_issue_finished)
     tickets.printerChecked.connect(controller.on_printer)
     tickets.technicianDone.connect(controller.on_technician_done)
+    controller.helpRequested.connect(net.ask_help)
+    net.helpAnswered.connect(controller.on_help_answered)
 
     threads = [_start_worker(net, "kiosk-net"), _start_worker(tickets, "kiosk-tickets")]
     activity = ActivityFilter(controller)
     _application().installEventFilter(activity)
-    kiosk = Kiosk(settings, flow, controller, window, net, tickets, threads, activity)
+    if voice.enabled:
+        _application().installEventFilter(guide)  # the key, and explore-by-touch while on
+    kiosk = Kiosk(
+        settings, flow, controller, window, net, tickets, threads, activity, guide, speaker
+    )
     controller.quitRequested.connect(lambda: _quit(kiosk))
     controller.technicianLeft.connect(window.restore_fullscreen)
     for thread in threads:

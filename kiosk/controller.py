@@ -32,6 +32,7 @@ class KioskController(QObject):
     fullscreenRequested = Signal(bool)
     technicianLeft = Signal()  # the menu closed (by a press or a timeout): back to fullscreen
     quitRequested = Signal()
+    helpRequested = Signal()  # to the net worker: call the information desk
 
     def __init__(self, flow: KioskFlow, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,13 +68,18 @@ class KioskController(QObject):
         if after is not before:
             if after.language != before.language:
                 self.languageChanged.emit(after.language)
-            if after.screen != before.screen:
+            if after.screen != before.screen or self._visit_changed(before, after):
                 self._restart_idle()
                 self._restart_slow()
             self.stateChanged.emit(after)
             if before.screen == Screen.TECHNICIAN and after.screen != Screen.TECHNICIAN:
                 self.technicianLeft.emit()
         return answer
+
+    @staticmethod
+    def _visit_changed(before: KioskState, after: KioskState) -> bool:
+        """A setting that makes even the home screen go back to normal when left alone."""
+        return (before.assists, before.help) != (after.assists, after.help)
 
     def _restart_slow(self) -> None:
         if self.flow.state.screen == Screen.ISSUING:
@@ -169,6 +175,25 @@ class KioskController(QObject):
     @Slot(str)
     def enter_pin(self, pin: str) -> None:
         self._apply(self.flow.enter_pin, pin)
+
+    # -- accessibility (issue 18) --------------------------------------------------------
+
+    @Slot(str)
+    def toggle_assist(self, name: str) -> None:
+        self._apply(self.flow.toggle_assist, name)
+
+    @Slot(int)
+    def press_page(self, step: int) -> None:
+        self._apply(self.flow.press_page, step)
+
+    @Slot()
+    def press_help(self) -> None:
+        if self._apply(self.flow.press_help):
+            self.helpRequested.emit()
+
+    @Slot(bool)
+    def on_help_answered(self, delivered: bool) -> None:
+        self._apply(self.flow.help_answered, delivered)
 
     # -- technician menu ----------------------------------------------------------------
 

@@ -128,6 +128,44 @@ TEXTS = Catalog(
         N_("idle_warning", "Kembali ke awal dalam {seconds} detik — sentuh layar untuk lanjut"),
         N_("refused_title", "Maaf, tiket tidak bisa dibuat"),
         N_("refused_other", "Layanan ini sedang tidak menerima antrean."),
+        # accessibility (issue 18): the bar at the bottom of every screen
+        N_("assist_voice", "Bantuan suara"),
+        N_("assist_large_text", "Huruf besar"),
+        N_("assist_simple", "Tampilan sederhana"),
+        N_("assist_on", "{name}: aktif"),
+        N_("help_button", "Minta bantuan petugas"),
+        N_("help_asking", "Memanggil petugas…"),
+        N_("help_sent", "Petugas akan segera datang. Mohon tunggu di dekat kios ini."),
+        N_(
+            "help_failed",
+            "Petugas belum bisa dihubungi — kios terus mencoba.\n"
+            "Anda juga bisa langsung ke meja informasi.",
+        ),
+        N_("page_previous", "‹ Sebelumnya"),
+        N_("page_next", "Berikutnya ›"),
+        N_("page_of", "Halaman {page} dari {pages}"),
+        # what a screen reader or the voice says about a button (its accessible description)
+        N_("describe_agency", "Membuka daftar layanan instansi ini"),
+        N_("describe_service", "Mengambil nomor antrean untuk layanan ini"),
+        N_("describe_toggle", "Menyalakan atau mematikan"),
+        N_("describe_help", "Memanggil petugas ke kios ini"),
+        N_("describe_logo", "Logo Mal Pelayanan Publik"),
+        # voice guidance: what the kiosk says on each screen
+        N_(
+            "say_voice_on",
+            "Bantuan suara aktif. Geser jari di layar untuk mendengar pilihan,"
+            " lalu sentuh dua kali untuk memilih.",
+        ),
+        N_("say_voice_off", "Bantuan suara dimatikan."),
+        N_("say_agencies", "Ada {count} instansi."),
+        N_("say_agencies_one", "Ada 1 instansi."),
+        N_("say_services", "Ada {count} layanan."),
+        N_("say_services_one", "Ada 1 layanan."),
+        N_("say_help_hint", "Tombol Minta bantuan petugas ada di bagian bawah layar."),
+        N_("say_not_available", "tidak bisa dipilih"),
+        N_("say_number", "Nomor antrean Anda {number}."),
+        N_("say_wait", "Silakan menunggu sampai nomor Anda dipanggil."),
+        N_("say_ask_staff", "Bila perlu, petugas bisa membantu mencatat nomor Anda."),
         # technician menu
         N_("pin_title", "Menu petugas"),
         N_("pin_hint", "Masukkan PIN"),

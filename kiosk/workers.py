@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from client import ApiClient, ClientError, Ticket
+from client import ApiClient, ClientError, NotAuthorized, Refused, Ticket
 from client.link import LinkWatch
 from config.version import version
 from kiosk.core import (
@@ -45,6 +45,7 @@ class NetWorker(QObject):
     servicesLoaded = Signal(list)
     serverUnreachable = Signal(str, object)  # error code, since (an aware datetime)
     abandonAnswered = Signal(object)  # TicketAbandoned, the server's answer to one abandon
+    helpAnswered = Signal(bool)  # True: the desk has the call; False: not reached yet
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class NetWorker(QObject):
         self._online: bool | None = None
         self._timers: list[QTimer] = []
         self.abandoned = AbandonedKeys()
+        self.help_wanted = False  # a call for help not delivered yet: sent again after each poll
 
     @Slot()
     def start(self) -> None:
@@ -113,6 +115,7 @@ class NetWorker(QObject):
         self._online = True
         self.servicesLoaded.emit(services)
         self._send_abandons()  # the server answers: now it can hear them
+        self._send_help()
 
     @Slot(str)
     def abandon(self, key: str) -> None:
@@ -125,6 +128,32 @@ class NetWorker(QObject):
         if self.abandoned.pending:
             for answer in self.abandoned.send(self._api()):
                 self.abandonAnswered.emit(answer)
+
+    @Slot()
+    def ask_help(self) -> None:
+        """The citizen pressed "Minta bantuan petugas": call the desk, and keep asking after
+        each answered poll until the server has the call."""
+        self.help_wanted = True
+        self._send_help()
+
+    def _send_help(self) -> None:
+        if not self.help_wanted:
+            return
+        try:
+            call = self._api().ask_for_help()
+        except (Refused, NotAuthorized) as error:
+            # Asking again would be refused again (an old server, a revoked token).
+            log.error("help call refused: %s (%s)", error, error.code)
+            self.help_wanted = False
+            self.helpAnswered.emit(False)
+            return
+        except ClientError as error:
+            log.warning("help call not delivered (%s); asking again after the next poll", error)
+            self.helpAnswered.emit(False)
+            return
+        log.info("help call %d sent to the desk", call.id)
+        self.help_wanted = False
+        self.helpAnswered.emit(True)
 
     @Slot(str)
     def set_language(self, language: str) -> None:

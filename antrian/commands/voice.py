@@ -71,14 +71,14 @@ def _say(sentence: str, voice, out: str | None) -> int:
     import tempfile
     from pathlib import Path
 
-    from display.audio import (
+    from display.voice_pack import PackSynthesizer, VoicePack
+    from speech.audio import (
         AudioUnavailable,
         CommandPlayer,
         SpeechSynthesizer,
         SpeechUnavailable,
         wav_seconds,
     )
-    from display.voice_pack import PackSynthesizer, VoicePack
 
     speech = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)
     synthesizer: SpeechSynthesizer | PackSynthesizer = speech
@@ -104,9 +104,9 @@ def _say(sentence: str, voice, out: str | None) -> int:
 
 
 def _pack(voice, out: str, words: list[str], replace: bool) -> int:
-    from display.audio import SpeechSynthesizer, SpeechUnavailable
     from display.core.sentence import Wording
     from display.voice_pack import PackFormatError, generate_pack, standard_words
+    from speech.audio import SpeechSynthesizer, SpeechUnavailable
 
     names = standard_words(Wording.from_settings(voice), words)
     synthesizer = SpeechSynthesizer(voice.voice, voice.rate, voice.volume)

@@ -410,7 +410,7 @@ def voice_enabled(context: Context) -> bool:
 
 
 def check_voice(context: Context) -> Outcome:
-    from display.audio import SpeechSynthesizer, SpeechUnavailable, wav_seconds
+    from speech.audio import SpeechSynthesizer, SpeechUnavailable, wav_seconds
 
     if not voice_enabled(context):
         return Outcome("skip", context.text("voice_disabled"))
@@ -505,7 +505,7 @@ def check_sound(context: Context) -> Outcome:
 
 
 def check_say_test(context: Context) -> Outcome:
-    from display.audio import (
+    from speech.audio import (
         AudioUnavailable,
         CommandPlayer,
         SpeechSynthesizer,

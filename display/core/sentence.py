@@ -5,12 +5,9 @@ names, so espeak-ng's Indonesian voice never has to guess."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
-
-from num2words import num2words
 
 from config.display import (
     DEFAULT_CALL_SENTENCE,
@@ -18,20 +15,7 @@ from config.display import (
     DEFAULT_RECALL_SENTENCE,
     VoiceSettings,
 )
-
-# How Indonesians spell letters aloud ("KTP" is "ka te pe").
-LETTER_NAMES = {
-    "A": "a", "B": "be", "C": "ce", "D": "de", "E": "e", "F": "ef", "G": "ge", "H": "ha",
-    "I": "i", "J": "je", "K": "ka", "L": "el", "M": "em", "N": "en", "O": "o", "P": "pe",
-    "Q": "ki", "R": "er", "S": "es", "T": "te", "U": "u", "V": "fe", "W": "we", "X": "eks",
-    "Y": "ye", "Z": "zet",
-}  # fmt: skip
-DIGIT_NAMES = tuple(num2words(digit, lang="id") for digit in range(10))
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_TICKET = re.compile(r"^\s*([A-Za-z]+)\s*-?\s*(\d+)\s*$")
-_VOWELS = set("AEIOU")
-# Capitalised words up to this length are acronyms and are spelled (BPJS, PDAM, KTP).
-_ACRONYM_MAX_LETTERS = 4
+from speech.words import spoken_name, spoken_ticket
 
 
 @dataclass(frozen=True)
@@ -55,56 +39,6 @@ class Wording:
             read_digits=voice.read_digits,
             pronounce=dict(voice.pronounce),
         )
-
-
-def spoken_number(value: int) -> str:
-    """12 -> 'dua belas', 1000 -> 'seribu'."""
-    return str(num2words(value, lang="id"))  # num2words ships no types
-
-
-def spoken_digits(digits: str) -> str:
-    """'012' -> 'nol satu dua'."""
-    return " ".join(DIGIT_NAMES[int(digit)] for digit in digits)
-
-
-def spell(letters: str) -> str:
-    """'BPJS' -> 'be pe je es'."""
-    return " ".join(LETTER_NAMES.get(letter.upper(), letter.lower()) for letter in letters)
-
-
-def _is_acronym(word: str) -> bool:
-    if not word.isupper():
-        return len(word) == 1
-    return len(word) <= _ACRONYM_MAX_LETTERS or not (set(word) & _VOWELS)
-
-
-def spoken_word(word: str, pronounce: Mapping[str, str] | None = None) -> str:
-    """One word of a counter name: a number in words, an acronym spelled, else the word."""
-    pronounce = pronounce or {}
-    for key, said in pronounce.items():
-        if key.casefold() == word.casefold():
-            return said
-    if word.isdigit():
-        return spoken_number(int(word))
-    if _is_acronym(word):
-        return spell(word)
-    return word.lower()
-
-
-def spoken_ticket(number: str, read_digits: bool = False) -> str:
-    """'A-012' -> 'a dua belas' (or 'a nol satu dua' when reading digits one by one)."""
-    match = _TICKET.match(number)
-    if not match:
-        return spoken_name(number)
-    letters, digits = match.groups()
-    said_digits = spoken_digits(digits) if read_digits else spoken_number(int(digits))
-    return f"{spell(letters)} {said_digits}"
-
-
-def spoken_name(name: str, pronounce: Mapping[str, str] | None = None) -> str:
-    """'Loket 3' -> 'loket tiga'; 'Loket 12A' -> 'loket dua belas a'; 'BPJS 2' -> 'be pe je es
-    dua'. Punctuation is dropped."""
-    return " ".join(spoken_word(token, pronounce) for token in _TOKEN.findall(name))
 
 
 def announcement_sentence(

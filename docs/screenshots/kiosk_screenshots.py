@@ -196,6 +196,26 @@ def scenes():
         technician(flow)
         flow.press_quit()
 
+    def assisted(*names, then=None):
+        """Large text and simple mode (issue 18), switched on from the home screen."""
+
+        def step(flow):
+            for name in names:
+                flow.toggle_assist(name)
+            if then is not None:
+                then(flow)
+
+        return step
+
+    def help_sent(flow):
+        flow.press_help()
+        flow.help_answered(True)
+
+    def help_failed(flow):
+        services(flow)
+        flow.press_help()
+        flow.help_answered(False)
+
     since = datetime.now().astimezone().replace(hour=9, minute=1, second=0, microsecond=0)
     return [
         ("home", lambda flow: None),
@@ -217,6 +237,17 @@ def scenes():
         ("pin", pin_wrong),
         ("technician", technician),
         ("technician_quit", technician_quit),
+        ("home_large_text", assisted("large_text")),
+        ("services_large_text", assisted("large_text", then=services)),
+        ("done_large_text", assisted("large_text", then=finish(Outcome.DONE, ticket=TICKET))),
+        ("home_simple", assisted("simple")),
+        ("home_simple_page_2", assisted("simple", then=lambda flow: flow.press_page(1))),
+        ("services_simple", assisted("simple", then=services)),
+        ("home_large_simple", assisted("large_text", "simple")),
+        ("services_large_simple", assisted("large_text", "simple", then=services)),
+        ("home_voice", assisted("voice")),
+        ("home_help_sent", help_sent),
+        ("services_help_failed", help_failed),
     ]
 
 
@@ -225,10 +256,11 @@ def settle() -> None:
     QEventLoop().processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def shoot(out: Path, sizes: dict[str, tuple[int, int]]) -> list[Path]:
+def shoot(out: Path, sizes: dict[str, tuple[int, int]], only: str | None = None) -> list[Path]:
     _app = QApplication.instance() or QApplication([])  # kept alive while shooting
     written = []
-    for (name, steps), (orientation, (width, height)) in itertools.product(scenes(), sizes.items()):
+    chosen = [scene for scene in scenes() if only is None or only in scene[0]]
+    for (name, steps), (orientation, (width, height)) in itertools.product(chosen, sizes.items()):
         keys = (f"key-{n}" for n in itertools.count())
         flow = KioskFlow(pin="2468", new_key=lambda keys=keys: next(keys))
         flow.services_loaded(example_services())
@@ -258,11 +290,12 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", type=Path, help="also write 1366×768 pictures to this folder")
+    parser.add_argument("--only", help="only the scenes whose name contains this")
     args = parser.parse_args()
-    written = shoot(HERE, SIZES)
+    written = shoot(HERE, SIZES, args.only)
     if args.check:
         args.check.mkdir(parents=True, exist_ok=True)
-        written += shoot(args.check, CHECK_SIZES)
+        written += shoot(args.check, CHECK_SIZES, args.only)
     log.warning("wrote %d screenshots", len(written))
     return 0
 

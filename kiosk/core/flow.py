@@ -18,6 +18,7 @@ from typing import Any
 
 from client import ServiceStatus, Ticket
 from config.priority import PRIORITY_GROUPS
+from kiosk.core.access import ASSISTS, Assists, HelpState
 from kiosk.core.issuing import (
     UNKNOWN_PRINTER,
     IssueRequest,
@@ -91,6 +92,9 @@ class KioskState:
     confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
     pin_error: bool = False
     technician_notice: tuple[str, dict[str, object]] | None = None  # (text key, values)
+    assists: Assists = Assists()  # voice, large text, simple mode: until the visit ends
+    help: HelpState | None = None  # this visit's call to the information desk
+    list_page: int = 0  # simple mode: which screenful of agencies or services
 
     @property
     def agency(self) -> Agency | None:
@@ -142,6 +146,7 @@ class KioskFlow:
             # A new screen starts untouched: no warning, no pending question.
             changes.setdefault("idle_warning", None)
             changes.setdefault("confirm_quit", False)
+            changes.setdefault("list_page", 0)
         self.state = replace(self.state, **changes)
         if self.state.screen != old:
             log.info("screen %s → %s", old, self.state.screen)
@@ -227,8 +232,36 @@ class KioskFlow:
             "technician_notice": None,
         }
         if end_visit:
-            changes["language"] = self.default_language
+            changes.update(language=self.default_language, assists=Assists(), help=None)
         self._set(**changes)
+
+    # -- accessibility (issue 18) --------------------------------------------------------------
+
+    def toggle_assist(self, name: str) -> None:
+        """Voice guidance, large text or simple mode on or off, for this visit."""
+        if name in ASSISTS and self.state.screen not in (Screen.PIN, Screen.TECHNICIAN):
+            assists = self.state.assists
+            self._set(assists=replace(assists, **{name: not getattr(assists, name)}), list_page=0)
+
+    def press_page(self, step: int) -> None:
+        """Simple mode's "Berikutnya" (+1) and "Sebelumnya" (-1); the page clamps itself."""
+        if self.state.screen in (Screen.HOME, Screen.SERVICES):
+            self._set(list_page=max(0, self.state.list_page + step))
+
+    def press_help(self) -> bool:
+        """True: send the call now. One call per visit: pressed again while it is on its way
+        or answered, the kiosk repeats what it said, the desk is not rung twice."""
+        if self.state.screen in (Screen.PIN, Screen.TECHNICIAN):
+            return False
+        if self.state.help in (HelpState.ASKING, HelpState.SENT):
+            return False
+        self._set(help=HelpState.ASKING)
+        return True
+
+    def help_answered(self, delivered: bool) -> None:
+        """The desk has the call, or the server cannot be reached (the worker keeps asking)."""
+        if self.state.help is not None:
+            self._set(help=HelpState.SENT if delivered else HelpState.FAILED)
 
     def take_abandoned(self) -> list[str]:
         """The keys of unsure attempts the citizen left since the last call (then forgotten
@@ -276,6 +309,8 @@ class KioskFlow:
     def auto_home_seconds(self) -> float | None:
         """How long the current screen may stay untouched before going home (None: forever)."""
         screen = self.state.screen
+        if screen == Screen.HOME and (self.state.assists.any or self.state.help is not None):
+            return self.timeouts.idle_seconds  # the next citizen finds the usual kiosk
         if screen in (Screen.HOME, Screen.ISSUING):
             return None
         if screen == Screen.DONE:

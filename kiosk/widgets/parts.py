@@ -67,7 +67,7 @@ class CardButton(QPushButton):
         """Pick the largest title size at which the longest word fits the card's width."""
         words = self.title.text().split() or [""]
         margins = self.card_layout.contentsMargins()
-        room = self.width() - margins.left() - margins.right() - 4
+        room = self.width() - margins.left() - margins.right() - 4 - self.icon_room
         font = QFont(self.title.font())
         step = len(CARD_TITLE_STEPS) - 1
         for index, size in enumerate(CARD_TITLE_STEPS):
@@ -86,6 +86,7 @@ class CardButton(QPushButton):
         self.fit_title(self.scale)
 
     scale = 1.0  # set by the page that lays the cards out
+    icon_room = 0  # px an icon beside the texts takes (simple mode)
 
     def set_padding(self, vertical: int, horizontal: int) -> None:
         self.card_layout.setContentsMargins(horizontal, vertical, horizontal, vertical)
@@ -105,6 +106,7 @@ def fill_grid(grid: QGridLayout, widgets: list[QWidget], columns: int) -> None:
         item = grid.takeAt(0)
         old = item.widget() if item is not None else None
         if old is not None:
+            old.hide()  # gone at once, not at the next turn of the event loop
             old.deleteLater()
     for index, widget in enumerate(widgets):
         grid.addWidget(widget, index // columns, index % columns)

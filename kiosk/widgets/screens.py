@@ -21,10 +21,17 @@ from client import Ticket
 from config.priority import PRIORITY_GROUPS
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Outcome, Screen
+from kiosk.core.access import (
+    SIMPLE_AGENCIES_PER_PAGE,
+    SIMPLE_SERVICES_PER_PAGE,
+    icon_for,
+    page_of,
+)
 from kiosk.core.flow import RETRY_SCREENS
 from kiosk.texts import TEXTS, closed_reason, count_text, text
+from kiosk.widgets.access import Pager, give_icon, icon_pixmap, make_help_button, wrapped
 from kiosk.widgets.parts import CardButton, fill_grid, make_button, make_label, qr_pixmap
-from kiosk.widgets.style import px
+from kiosk.widgets.style import BLUE, px
 
 
 class Page(QWidget):
@@ -58,13 +65,15 @@ class _ScrollGrid(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Squeezed, it scrolls: it must never make the window taller than the screen.
+        self.setMinimumHeight(1)
         inner = QWidget()
         inner.setObjectName("gridInner")
         inner.setStyleSheet("QWidget#gridInner { background: transparent; }")
         self.grid = QGridLayout(inner)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.setWidget(inner)
-        self.key: tuple[tuple[str, ...], int, float] | None = None  # what the grid shows
+        self.key: tuple[tuple[str, ...], int, float, bool] | None = None  # what the grid shows
 
 
 class HomePage(Page):
@@ -80,6 +89,8 @@ class HomePage(Page):
         for widget in (self.title, self.subtitle, self.status):
             self.layout_.addWidget(widget)
         self.layout_.addWidget(self.agencies, 1)
+        self.pager = Pager(controller)  # simple mode: a few agencies per screen
+        self.layout_.addWidget(self.pager)
         self.layout_.addWidget(self.priority)
         self.layout_.addLayout(_button_row(self.cancel_priority))
 
@@ -88,35 +99,50 @@ class HomePage(Page):
         self.set_margins(scale)
         self.title.setText(text("choose_agency", lang))
         self.subtitle.setText(text("choose_agency_hint", lang))
+        self.subtitle.setVisible(not state.assists.large_text)  # room for the larger cards
         if not state.services_loaded:
             self.status.setText(text("loading", lang))
         elif not state.agencies:
             self.status.setText(text("no_services", lang))
         self.status.setVisible(not state.services_loaded or not state.agencies)
-        self.priority.setText(text("priority_button", lang))
+        large = state.assists.large_text
+        self.priority.setText(wrapped(text("priority_button", lang), large, portrait))
         self.priority.setVisible(state.priority is None)
         self.priority.setEnabled(state.can_choose)
         self.cancel_priority.setText(text("priority_cancel", lang))
         self.cancel_priority.setVisible(state.priority is not None)
 
-        columns = _agency_columns(len(state.agencies), portrait)
+        agencies = state.agencies
+        simple = state.assists.simple  # icons beside the short names
+        paged = state.assists.paged  # fewer, larger cards per screen
+        columns = _agency_columns(len(agencies), portrait)
+        page = page_of(len(agencies), SIMPLE_AGENCIES_PER_PAGE, state.list_page)
+        if paged:
+            agencies, columns = tuple(page.items(agencies)), 2 if portrait else 3
+        self.pager.show_page(page if paged else None, lang, portrait)
         # Rebuild only when the buttons themselves change; otherwise update them in place, so
         # a slow press is never lost to a refresh between finger down and finger up.
-        layout_key = (tuple(a.name for a in state.agencies), columns, scale)
+        layout_key = (tuple(a.name for a in agencies), columns, scale, simple)
         if layout_key != self.agencies.key:
             self.agencies.key = layout_key
             self.agency_buttons = {}
-            for agency in state.agencies:
+            for agency in agencies:
                 card = CardButton("agency", lambda name=agency.name: self._press(name))
                 card.scale = scale
-                card.setMinimumHeight(px(118, scale))
+                card.setMinimumHeight(px(100 if paged else 118, scale))
                 card.set_padding(px(8, scale), px(12, scale))
+                if simple:
+                    icon = icon_for(agency.name, agency.short)
+                    give_icon(card, icon_pixmap(icon, px(96, scale), "#FFFFFF"))
                 self.agency_buttons[agency.name] = card
             self.agencies.grid.setSpacing(px(16, scale))
             fill_grid(self.agencies.grid, list(self.agency_buttons.values()), columns)
-        for agency in state.agencies:
+        for agency in agencies:
             card = self.agency_buttons[agency.name]
-            card.set_texts(agency.short, agency.name if agency.short != agency.name else "")
+            # Simple mode and large text: the short name alone, large (the long name is spoken).
+            detail = agency.name if agency.short != agency.name and not paged else ""
+            card.set_texts(agency.short, detail)
+            card.setProperty("longName", agency.name)  # a screen reader says it in every mode
             card.set_available(state.can_choose)
 
     def _press(self, name: str) -> None:
@@ -145,7 +171,8 @@ class PriorityPage(Page):
             self.layout_.addWidget(button)
         self.layout_.addStretch(1)
         self.back = make_button("secondary", on_press=controller.press_back)
-        self.layout_.addLayout(_button_row(self.back))
+        self.help = make_help_button(controller)  # no room for the bottom bar here
+        self.layout_.addLayout(_button_row(self.back, self.help))
 
     def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
@@ -168,36 +195,51 @@ class ServicesPage(Page):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.subtitle)
         self.layout_.addWidget(self.services, 1)
+        self.pager = Pager(controller)  # simple mode: a few services per screen
+        self.layout_.addWidget(self.pager)
         self.layout_.addLayout(_button_row(self.back))
 
     def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
         agency = state.agency
         self.set_margins(scale)
-        self.title.setText(agency.name if agency else "")
+        # Simple mode and large text: the short name fits one line (the full one is spoken).
+        short = state.assists.paged and agency is not None
+        self.title.setText((agency.short if short else agency.name) if agency else "")
         self.subtitle.setText(text("choose_service", lang))
+        self.subtitle.setVisible(not state.assists.large_text)  # room for the larger cards
         self.back.setText(text("back", lang))
         if agency is None:
             return
-        count = len(agency.services)
-        columns = 1 if portrait or count == 1 else 2
-        layout_key = (tuple(service.code for service in agency.services), columns, scale)
+        services = agency.services
+        simple = state.assists.simple  # the agency's icon beside each name
+        paged = state.assists.paged  # a few services at a time, one under the other
+        page = page_of(len(services), SIMPLE_SERVICES_PER_PAGE, state.list_page)
+        if paged:
+            services = tuple(page.items(services))
+        self.pager.show_page(page if paged else None, lang, portrait)
+        count = len(services)
+        columns = 1 if portrait or count == 1 else count if paged else 2  # paged: one row
+        layout_key = (tuple(service.code for service in services), columns, scale, simple)
         if layout_key != self.services.key:
             self.services.key = layout_key
             self.service_buttons = {}
-            for service in agency.services:
+            for service in services:
                 card = CardButton("service", lambda code=service.code: self._press(code))
                 card.scale = scale
-                card.setMinimumHeight(px(170, scale))
+                card.setMinimumHeight(px(150 if paged else 170, scale))
                 card.setMaximumHeight(px(300, scale))
                 card.set_padding(px(14, scale), px(20, scale))
+                if simple:
+                    icon = icon_for(agency.name, agency.short)
+                    give_icon(card, icon_pixmap(icon, px(96, scale), BLUE))
                 self.service_buttons[service.code] = card
             self.services.grid.setSpacing(px(24, scale))
             fill_grid(self.services.grid, list(self.service_buttons.values()), columns)
             # Few services: keep the cards near the title instead of spreading them apart.
             self.services.grid.setRowStretch((count + columns - 1) // columns, 1)
         now = datetime.now().astimezone()
-        for service in agency.services:
+        for service in services:
             card = self.service_buttons[service.code]
             card.set_texts(service.name, _service_detail(service, now, lang))
             card.set_available(state.can_choose and service.open)
@@ -321,6 +363,7 @@ class NumberPage(Page):
         self.ahead = make_label("detailLine")
         self.body = make_label("body")
         self.done = make_button("main", on_press=controller.press_home)
+        self.help = make_help_button(controller)  # no room for the bottom bar here
         self.column = QWidget()
         numbers = QVBoxLayout(self.column)
         for widget in (self.caption, self.number, self.service, self.ahead):
@@ -329,7 +372,7 @@ class NumberPage(Page):
         self.box = QGridLayout()
         self.layout_.addLayout(self.box, 1)
         self.layout_.addWidget(self.body)
-        self.layout_.addLayout(_button_row(self.done))
+        self.layout_.addLayout(_button_row(self.done, self.help))
         self._qr_key: tuple[str, int] | None = None
         self._portrait: bool | None = None
 

@@ -16,10 +16,11 @@ GREY_BG = "#D6D9DE"
 GREY_INK = "#3A3A3A"
 INFO_BG = "#DCE9FA"  # the printer notice: calm information, not an alarm
 WARN_BG = "#FFD23F"  # the idle countdown: must catch the eye
+HELP = "#4B2B7F"  # "Minta bantuan petugas": its own colour, 10:1 with white text
 
 MIN_TOUCH_PX = 80  # never smaller, even on a 1366×768 screen
 # Card titles shrink step by step when their longest word would not fit ("Ketenagakerjaan").
-CARD_TITLE_STEPS = (40, 33, 27)
+CARD_TITLE_STEPS = (40, 33, 27, 22)
 
 
 def scale_for(width: int, height: int) -> float:
@@ -96,6 +97,7 @@ def stylesheet(scale: float) -> str:
     QLabel[kind="cardTitle"] {{ font-size: {px(CARD_TITLE_STEPS[0], s)}px; font-weight: bold; }}
     QLabel[kind="cardTitle"][fit="1"] {{ font-size: {px(CARD_TITLE_STEPS[1], s)}px; }}
     QLabel[kind="cardTitle"][fit="2"] {{ font-size: {px(CARD_TITLE_STEPS[2], s)}px; }}
+    QLabel[kind="cardTitle"][fit="3"] {{ font-size: {px(CARD_TITLE_STEPS[3], s)}px; }}
     QLabel[kind="cardDetail"] {{ font-size: {px(26, s)}px; }}
     QLabel[card="agency"] {{ color: white; background: transparent; }}
     QLabel[card="agency"][off="true"] {{ color: {GREY_INK}; }}
@@ -146,6 +148,29 @@ def stylesheet(scale: float) -> str:
         background: {RED}; color: white; font-size: {px(32, s)}px; font-weight: bold;
         min-height: {touch(100, s)}px; padding: 0 {px(30, s)}px;
     }}
+    QWidget#accessBar {{ background: white; border-top: {px(3, s)}px solid {GREY_BG}; }}
+    QPushButton[kind="help"] {{
+        background: {HELP}; color: white; font-size: {px(34, s)}px; font-weight: bold;
+        min-height: {touch(96, s)}px; padding: 0 {px(32, s)}px;
+    }}
+    QPushButton[kind="assist"] {{
+        background: white; color: {NAVY}; border: {px(4, s)}px solid {NAVY};
+        font-size: {px(30, s)}px; font-weight: bold;
+        min-height: {touch(96, s)}px; padding: 0 {px(24, s)}px;
+    }}
+    QPushButton[kind="assist"]:checked {{ background: {NAVY}; color: white; }}
+    QWidget#header QLabel#helpBanner {{
+        background: {INFO_BG}; color: {NAVY}; font-size: {px(36, s)}px; font-weight: bold;
+        padding: {px(6, s)}px;
+    }}
+    QWidget#header QLabel#helpBanner[tone="sent"] {{ background: {GREEN}; color: white; }}
+    QWidget#header QLabel#helpBanner[tone="failed"] {{ background: {WARN_BG}; color: {INK}; }}
+    QPushButton[kind="pager"] {{
+        background: white; color: {NAVY}; border: {px(4, s)}px solid {NAVY};
+        font-size: {px(32, s)}px; font-weight: bold;
+        min-height: {touch(80, s)}px; padding: 0 {px(22, s)}px;
+    }}
+    QLabel#pageOf {{ font-size: {px(30, s)}px; font-weight: bold; color: {NAVY}; }}
     QScrollArea {{ border: none; background: transparent; }}
     QScrollBar:vertical {{ width: {touch(40, s) // 2}px; background: {GREY_BG}; }}
     QScrollBar::handle:vertical {{ background: {NAVY}; min-height: {px(80, s)}px; }}

@@ -17,6 +17,14 @@ from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
 from kiosk.texts import format_clock, format_date, text
 from kiosk.widgets import screens
+from kiosk.widgets.access import (
+    AccessBar,
+    HelpBanner,
+    effective_scale,
+    keep_scale,
+    name_buttons,
+    size_by_current_page,
+)
 from kiosk.widgets.parts import make_button, make_label
 from kiosk.widgets.style import px, scale_for, stylesheet
 
@@ -99,6 +107,7 @@ class KioskWindow(QWidget):
         mpp_name: str,
         server_url: str,
         logo: Path | None = None,
+        voice_offered: bool = True,
     ):
         super().__init__()
         self.setObjectName("kiosk")
@@ -145,7 +154,12 @@ class KioskWindow(QWidget):
         ):
             layout.addWidget(widget)
         layout.addWidget(self.stack, 1)
+        # "Minta bantuan petugas" on every screen; voice, large text, simple mode on home.
+        self.access = AccessBar(controller, voice_offered)
+        layout.addWidget(self.access)
+        self.help_banner = HelpBanner(self.header)
         self.scale = 0.0
+        self.styled_scale = 0.0  # the scale of the style sheet: larger in large-text mode
         self.fullscreen = False
         self.kiosk_fullscreen = False  # what the settings asked for: the menu's timeout returns
         self._closing = False  # set by the app when the technician chose "quit"
@@ -160,6 +174,9 @@ class KioskWindow(QWidget):
         return self.height() > self.width()
 
     def show_state(self, state: KioskState) -> None:
+        scale = effective_scale(self.scale or 1.0, state)
+        if self.scale:
+            keep_scale(self.header, self.scale)  # large text is for the page, not the header
         self.header.show_state(state, self.scale or 1.0, self.portrait)
         lang = state.language
         if state.offline_since is not None:
@@ -183,14 +200,20 @@ class KioskWindow(QWidget):
             self.priority_banner.setText(text("priority_banner", state.language, kind=kind))
         self.priority_banner.setVisible(show_priority)
         page = self.pages[state.screen]
-        page.show_state(state, self.portrait, self.scale or 1.0)
+        page.show_state(state, self.portrait, scale)
         self.stack.setCurrentWidget(page)
+        size_by_current_page(self.stack)
+        self.access.show_state(state, self.scale, self.portrait)
+        self.help_banner.show_state(state)
+        name_buttons(self, lang)
+        # Styled last, once the page holds what fits the new size (large text's fewer cards):
+        # styled first, the old cards at the larger size would widen the window for good.
+        if self.scale and scale != self.styled_scale:  # styled once the size is known
+            self.styled_scale = scale
+            self.setStyleSheet(stylesheet(scale))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        scale = round(scale_for(self.width(), self.height()), 3)
-        if scale != self.scale:
-            self.scale = scale
-            self.setStyleSheet(stylesheet(scale))
+        self.scale = round(scale_for(self.width(), self.height()), 3)
         super().resizeEvent(event)
         self.show_state(self.controller.state)
 

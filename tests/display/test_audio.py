@@ -5,15 +5,15 @@ import shutil
 import pytest
 
 from display.announcer import Announcer
-from display.audio import (
+from display.core.board import Call
+from display.core.sentence import announcement_sentence
+from speech.audio import (
     AudioUnavailable,
     CommandPlayer,
     SpeechSynthesizer,
     make_chime,
     wav_seconds,
 )
-from display.core.board import Call
-from display.core.sentence import announcement_sentence
 
 needs_espeak = pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng not installed")
 needs_aplay = pytest.mark.skipif(not shutil.which("aplay"), reason="alsa-utils not installed")
@@ -106,7 +106,7 @@ def test_chime_really_plays_on_a_pulseaudio_sink(pulse_null_sink, tmp_path):
     """The chime plays for its whole length through a real sound server (a null sink)."""
     import time
 
-    from display.audio import CommandPlayer, make_chime, wav_seconds
+    from speech.audio import CommandPlayer, make_chime, wav_seconds
 
     chime = make_chime(tmp_path / "chime.wav")
     player = CommandPlayer(["paplay", f"--device={pulse_null_sink}"])

@@ -6,8 +6,8 @@ from config.display import BoardSettings, DisplayAppSettings, VoiceSettings, Zon
 from config.loader import ServerConnection
 from display.announcer import Announcer
 from display.app import build_window
-from display.audio import CommandPlayer
 from display.controller import DisplayController
+from speech.audio import CommandPlayer
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 from tests.display.test_board_core import event, state
 

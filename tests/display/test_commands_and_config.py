@@ -8,7 +8,7 @@ import pytest
 from antrian.cli import main
 from config import ConfigError
 from config.display import load_display_settings
-from display.audio import wav_seconds
+from speech.audio import wav_seconds
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "config" / "display.toml"
 

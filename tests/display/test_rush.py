@@ -6,11 +6,11 @@ import threading
 import pytest
 
 from display.announcer import Announcer
-from display.audio import SpeechSynthesizer, make_chime, wav_seconds
 from display.core.announcements import AnnouncementPolicy
 from display.core.board import Board, Call, CounterView
 from display.core.sentence import Wording, calls_sentence
 from display.workers import SpeechWorker
+from speech.audio import SpeechSynthesizer, make_chime, wav_seconds
 from tests.display.fakes import FakePlayer, FakeSynthesizer
 
 # 22 counters, 8 services, the first tickets of the day: what the hall hears at opening time.

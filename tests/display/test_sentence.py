@@ -2,14 +2,8 @@
 
 import pytest
 
-from display.core.sentence import (
-    LETTER_NAMES,
-    Wording,
-    announcement_sentence,
-    spoken_name,
-    spoken_number,
-    spoken_ticket,
-)
+from display.core.sentence import Wording, announcement_sentence
+from speech.words import LETTER_NAMES, spoken_name, spoken_number, spoken_ticket
 
 _UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 

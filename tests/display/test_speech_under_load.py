@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from antrian.cli import main
-from display.audio import SpeechSynthesizer, wav_seconds
 from display.core.sentence import announcement_sentence
+from speech.audio import SpeechSynthesizer, wav_seconds
 
 pytestmark = pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng not installed")
 

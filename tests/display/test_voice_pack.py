@@ -10,7 +10,6 @@ from antrian.cli import main
 from antrian.doctor.core import Context
 from antrian.doctor.device_checks import DISPLAY_CHECKS, check_voice_pack
 from config.display import load_display_settings
-from display.audio import SpeechSynthesizer, wav_seconds, write_wav
 from display.core.sentence import announcement_sentence
 from display.voice_pack import (
     MANIFEST,
@@ -24,6 +23,7 @@ from display.voice_pack import (
     plan,
     standard_words,
 )
+from speech.audio import SpeechSynthesizer, wav_seconds, write_wav
 
 pytestmark = pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng not installed")
 

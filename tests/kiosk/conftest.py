@@ -48,11 +48,12 @@ def network_printer(peer) -> dict:
 
 @pytest.fixture
 def make_kiosk(qtbot):
-    """Build, show and finally shut down a kiosk: `make_kiosk(settings, timeouts=None)`."""
+    """Build, show and finally shut down a kiosk: `make_kiosk(settings, timeouts=None)`, and
+    any other part `build_kiosk` takes (`speaker=`)."""
     kiosks: list[Kiosk] = []
 
-    def make(settings: KioskSettings, timeouts: Timeouts | None = None) -> Kiosk:
-        kiosk = build_kiosk(settings, timeouts=timeouts)
+    def make(settings: KioskSettings, timeouts: Timeouts | None = None, **parts) -> Kiosk:
+        kiosk = build_kiosk(settings, timeouts=timeouts, **parts)
         kiosks.append(kiosk)
         kiosk.window.resize(1920, 1080)
         kiosk.window.show()
