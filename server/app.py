@@ -19,12 +19,14 @@ from config.server import ServerSettings
 from config.version import version
 from server.admin import Admin, bootstrap
 from server.auth import LoginThrottle
+from server.booking import Bookings
+from server.booking import bootstrap as bootstrap_booking
 from server.clock import Clock
 from server.deps import Services, language
 from server.errors import ServerError
 from server.notify import ChangeNotifier
 from server.queue import Queue
-from server.routes import admin, counters, display, public, tickets
+from server.routes import admin, booking, counters, display, public, tickets
 from server.store import Store
 from server.texts import language_of, message
 from server.web import install_pages
@@ -189,6 +191,7 @@ def create_app(
     clock = clock or Clock(settings.site.timezone)
     store = Store(data_dir)
     bootstrap(store, settings)
+    bootstrap_booking(store, settings)
     queue = Queue(store, settings, clock)
     notifier = ChangeNotifier()
     store.on_change = notifier.notify
@@ -218,12 +221,13 @@ def create_app(
         ),
         default_language=settings.site.language,
     )
+    app.state.bookings = Bookings(queue)
     app.state.notifier = notifier
     app.state.state_builds = {}  # version -> the running build of the display state
     app.state.store = store
     app.state.clock = clock
     app.state.settings = settings
-    for module in (public, tickets, counters, display, admin):
+    for module in (public, tickets, counters, display, admin, booking):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)
