@@ -11,11 +11,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# The code's form lives on the ground floor (the kiosk reads codes too).
+from config.booking import CODE_ALPHABET, CODE_LENGTH
+from config.booking import normalize_code as normalize_code
 from server.rules import day_span
-
-# Booking codes: no 0/O, 1/I/L, so a code read aloud or typed from a screenshot is unambiguous.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CODE_LENGTH = 6
 
 BOOKED = "booked"
 CHECKED_IN = "checked_in"
@@ -44,15 +43,6 @@ class Slot:
 def new_code(choose: Callable[[str], str]) -> str:
     """A random booking code; `choose` is `secrets.choice` (a test may pass its own)."""
     return "".join(choose(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalize_code(text: str) -> str | None:
-    """A code as typed, read aloud or scanned ("k7p 4qx", "K7P-4QX") in its stored form;
-    None when it cannot be a code at all."""
-    code = "".join(ch for ch in text.upper() if ch not in " -")
-    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
-        return None
-    return code
 
 
 def day_slots(
