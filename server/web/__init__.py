@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from server.web import admin_pages, loket, reports_pages, session, tracking
+from server.web import admin_pages, booking_pages, loket, reports_pages, session, tracking
 from server.web.security import SecurityHeaders
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -20,7 +20,7 @@ STATIC_DIR = Path(__file__).with_name("static")
 
 def install_pages(app: FastAPI) -> None:
     """Mount the pages, their static files, their error pages and security headers on `app`."""
-    for module in (session, loket, admin_pages, reports_pages, tracking):
+    for module in (session, loket, admin_pages, reports_pages, tracking, booking_pages):
         app.include_router(module.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     session.install_error_pages(app)

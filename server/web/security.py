@@ -3,7 +3,16 @@ whose /docs page needs its own rules)."""
 
 from __future__ import annotations
 
-PAGE_PREFIXES = ("/loket", "/admin", "/t/", "/masuk", "/keluar", "/bahasa", "/static/")
+PAGE_PREFIXES = (
+    "/loket",
+    "/admin",
+    "/t/",
+    "/masuk",
+    "/keluar",
+    "/bahasa",
+    "/static/",
+    "/reservasi",
+)
 
 # No inline script or style anywhere: charts are SVG attributes, behaviour is static/app.js.
 CONTENT_SECURITY_POLICY = (
