@@ -89,6 +89,8 @@ TEXTS = Catalog(
         N_("booking_cancelled", "Reservasi ini sudah dibatalkan"),
         N_("booking_used", "Reservasi ini sudah dipakai untuk mengambil nomor antrean"),
         N_("slot_setting_incomplete", "Isi panjang jadwal dan kapasitas, atau kosongkan keduanya"),
+        N_("slot_minutes_range", "Panjang jadwal harus 5 sampai 240 menit"),
+        N_("slot_capacity_range", "Kapasitas harus 1 sampai 999 orang per jadwal"),
         N_("booking_not_active", "Reservasi ini tidak bisa dibatalkan lagi"),
         N_(
             "too_early",

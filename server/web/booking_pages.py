@@ -20,8 +20,8 @@ from markupsafe import Markup
 from config.booking import grouped, normalize_code
 from server.booking import Bookings
 from server.errors import ServerError
-from server.web.render import error_text, language, render
-from server.web.session import PageRefused, _same_origin, read_form
+from server.web.render import error_text, language, render, translator
+from server.web.session import AdminPage, AdminPost, PageRefused, StaffPost, _same_origin, read_form
 
 router = APIRouter()
 
@@ -182,3 +182,96 @@ def cancel_booking(request: Request, code: str) -> Response:
     except ServerError as refusal:
         raise PageRefused(refusal.status, error=refusal) from None
     return RedirectResponse(f"/reservasi/kode/{normalize_code(code) or code}", status_code=303)
+
+
+# ---- counter staff: check a citizen in (the form under the counter page) ----
+@router.post("/loket/{counter_id}/reservasi")
+def counter_check_in(request: Request, counter_id: str, posted: StaffPost) -> Response:
+    """A citizen shows a booking code at the counter: staff check it in (a normal ticket in
+    the booking's place in line), or read why it cannot be."""
+    lang = language(request)
+    typed = str(posted.form.get("code", ""))[:32]
+    ticket, error = None, ""
+    try:
+        ticket, _ = _bookings(request).check_in(posted.staff.principal, typed, None)
+    except ServerError as refusal:
+        error = error_text(refusal, lang)
+    return render(
+        request,
+        "loket_reservasi.html",
+        status=200 if ticket else 409,
+        staff=posted.staff,
+        counter_id=counter_id,
+        ticket=ticket,
+        error=error,
+        code=typed,
+    )
+
+
+# ---- the admin: slot settings per service, the day's bookings ----
+def _int_or_none(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) <= 4 else None
+
+
+@router.get("/admin/reservasi")
+def admin_bookings(
+    request: Request, staff: AdminPage, date: str = "", notice: str = ""
+) -> Response:
+    lang = language(request)
+    bookings = _bookings(request)
+    try:
+        day = dt.date.fromisoformat(date) if date else request.app.state.clock.today()
+    except ValueError:
+        day = request.app.state.clock.today()
+    rows = bookings.day_list(day)
+    return render(
+        request,
+        "admin_reservasi.html",
+        staff=staff,
+        section="bookings",
+        slots=bookings.slot_table(),
+        rules=bookings.rules,
+        ask_nik=bookings.settings.ask_nik,
+        bookings=rows,
+        day=day,
+        day_label=day_text(day, lang),
+        notice=notice,
+        clock_hhmm=lambda hhmm: clock(hhmm, lang),
+        errors={},
+    )
+
+
+@router.post("/admin/reservasi/{code}")
+def admin_slot_setting(request: Request, code: str, posted: AdminPost) -> Response:
+    lang = language(request)
+    minutes = _int_or_none(str(posted.form.get("slot_minutes", "")))
+    capacity = _int_or_none(str(posted.form.get("capacity", "")))
+    t = translator(lang)
+    try:
+        if minutes is not None and not 5 <= minutes <= 240:
+            raise ServerError("slot_minutes_range", 422)
+        if capacity is not None and not 1 <= capacity <= 999:
+            raise ServerError("slot_capacity_range", 422)
+        _bookings(request).set_slot_setting(code[:8], minutes, capacity)
+    except ServerError as refusal:
+        notice = error_text(refusal, lang)
+    else:
+        notice = t("rsv_admin_saved", code=code[:8])
+    return RedirectResponse(f"/admin/reservasi?notice={quote(notice)}", status_code=303)
+
+
+# ---- the report page's booking table ----
+def booking_counts(request: Request, report: dict) -> list[dict]:
+    """Per service of the report's days: bookings made (not cancelled), check-ins, no-shows
+    and cancellations (`Bookings.counts`), in the report's service order."""
+    days = [row["day"] for row in report["days"]]
+    counts = _bookings(request).counts(days)
+    rows = []
+    for agency in report["agencies"]:
+        for service in agency["services"]:
+            if service["code"] in counts:
+                rows.append(
+                    {"code": service["code"], "name": service["name"], **counts[service["code"]]}
+                )
+    return rows

@@ -507,6 +507,40 @@ TEXTS = Catalog(
         ),
         N_("rsv_cancelled_text", "Reservasi ini sudah dibatalkan."),
         N_("rsv_make_another", "Buat reservasi lain"),
+        # ---- booking at the counter page and on the admin page ----
+        N_("rsv_loket_title", "Lapor kedatangan reservasi"),
+        N_("rsv_loket_check_in", "Buat nomor antrean"),
+        N_("rsv_loket_done", "Nomor {number} dibuat untuk reservasi {code}."),
+        N_("rsv_loket_back", "Kembali ke loket"),
+        N_("section_bookings", "Reservasi"),
+        N_(
+            "rsv_admin_rules",
+            "Reservasi dibuka {days} hari ke depan. {share}% kuota harian tetap untuk warga "
+            "yang datang langsung. Lapor kedatangan dari {before} menit sebelum jadwal sampai "
+            "{grace} menit sesudahnya; pemesanan ditutup {until} menit sebelum jadwal. "
+            "Diatur di server.toml, bagian [booking].",
+        ),
+        N_("rsv_admin_nik_on", "NIK diminta (satu reservasi per NIK per layanan per hari)."),
+        N_("rsv_admin_slots", "Jadwal reservasi per layanan"),
+        N_(
+            "rsv_admin_slots_hint",
+            "Isi panjang jadwal dan kapasitasnya agar layanan menerima reservasi; kosongkan "
+            "keduanya untuk berhenti menerima reservasi. Jadwal mengikuti jam buka layanan.",
+        ),
+        N_("rsv_admin_cap", "Maks. reservasi per hari"),
+        N_("rsv_admin_setting", "Jadwal"),
+        N_("rsv_admin_minutes", "Menit per jadwal"),
+        N_("rsv_admin_capacity", "Orang per jadwal"),
+        N_("rsv_admin_saved", "Jadwal reservasi layanan {code} disimpan."),
+        N_("rsv_admin_day", "Reservasi {day}"),
+        N_("rsv_admin_pick_day", "Tanggal"),
+        N_("rsv_admin_show", "Tampilkan"),
+        N_("rsv_admin_time", "Jam"),
+        N_("rsv_admin_ticket", "Nomor antrean"),
+        N_("rsv_admin_none", "Belum ada reservasi untuk hari ini."),
+        N_("report_bookings", "Reservasi"),
+        N_("report_checked_in", "Datang"),
+        N_("report_booking_no_show", "Tidak datang"),
     ],
 )
 
