@@ -164,7 +164,7 @@ TEXTS = Catalog(
         N_("printer_state_unknown", "belum diketahui"),
         N_("printer_state_none", "tanpa printer (nomor hanya di layar)"),
         # booking check-in ("Sudah reservasi?")
-        N_("checkin_button", "Sudah reservasi?\nMasukkan atau pindai kode reservasi"),
+        N_("checkin_button", "Sudah reservasi?\nKetik atau pindai kode Anda"),
         N_("checkin_title", "Lapor kedatangan reservasi"),
         N_(
             "checkin_hint",
@@ -174,6 +174,7 @@ TEXTS = Catalog(
         N_("checkin_ok", "OK"),
         N_("checkin_delete", "Hapus"),
         N_("checkin_walk_in", "Ambil antrean biasa"),
+        N_("checkin_other_code", "Ketik kode lain"),
         N_("checkin_code_unreadable", "Kode tidak terbaca. Periksa kembali kodenya."),
         N_("checkin_booking_not_found", "Kode reservasi tidak ditemukan. Periksa kembali kodenya."),
         N_("checkin_booking_cancelled", "Reservasi ini sudah dibatalkan."),

@@ -196,8 +196,8 @@ class KioskFlow:
         return self._attempt
 
     def press_checkin_entry(self) -> None:
-        """ "Sudah reservasi?": the keypad for the booking code."""
-        if self.state.screen == Screen.HOME and self.state.can_choose:
+        """ "Sudah reservasi?" (or "Ketik kode lain" after a refusal): the code's keypad."""
+        if self.state.screen in (Screen.HOME, Screen.CHECKIN) and self.state.can_choose:
             self._set(screen=Screen.CHECKIN, checkin_error=None, checkin_message="")
 
     def submit_booking_code(self, text: str) -> IssueRequest | None:

@@ -16,7 +16,7 @@ from kiosk.core import KioskState, Screen
 from kiosk.texts import text
 from kiosk.widgets.parts import make_button, make_label
 from kiosk.widgets.screens import Page
-from kiosk.widgets.style import px
+from kiosk.widgets.style import NAVY, px
 
 # Codes whose refusal comes with the server's own sentence (it names the time).
 TIMED_REFUSALS = ("too_early", "too_late")
@@ -33,7 +33,8 @@ SCAN_GAP_SECONDS = 2.0  # keys further apart than this start a new code
 
 
 def refusal_text(state: KioskState) -> str:
-    """What the citizen reads when a code did not work, then that walk-ins remain open."""
+    """What the citizen reads when a code did not work (the screen adds that walk-ins
+    remain open)."""
     code = state.checkin_error
     if code is None:
         return ""
@@ -43,7 +44,7 @@ def refusal_text(state: KioskState) -> str:
         reason = text(f"checkin_{code}", state.language)
     else:
         reason = state.checkin_message or text("checkin_other", state.language)
-    return f"{reason}\n{text('checkin_walk_in_hint', state.language)}"
+    return reason
 
 
 class CheckinPage(Page):
@@ -55,7 +56,7 @@ class CheckinPage(Page):
         self.entered = ""
         self.title = make_label("title")
         self.hint = make_label("subtitle")
-        self.code = make_label("number")
+        self.code = make_label("checkinCode")
         self.error = make_label("faultTitle")
         self.keys: dict[str, QPushButton] = {}
         pad = QGridLayout()
@@ -64,21 +65,23 @@ class CheckinPage(Page):
             self.keys[key] = button
             pad.addWidget(button, index // KEYPAD_COLUMNS, index % KEYPAD_COLUMNS)
         self.delete = make_button("key", on_press=self.press_delete)
+        self.delete.setObjectName("checkinDelete")
         self.ok = make_button("main", on_press=self.press_ok)
         pad.addWidget(self.delete, 3, 7)
         self.pad = pad
-        self.back = make_button("secondary", on_press=self._back)
-        self.walk_in = make_button("secondary", on_press=self._back)
-        for widget in (self.title, self.hint, self.code, self.error):
+        self.back = make_button("secondary", on_press=self._back_or_retry)
+        self.walk_in = make_button("main", on_press=self._walk_in)
+        for widget in (self.title, self.error, self.hint, self.code):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(pad, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        for button in (self.back, self.walk_in, self.ok):
+        for button in (self.back, self.ok, self.walk_in):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addLayout(row)
         self.home_button: HomeCheckinButton | None = None  # its way in, on the home screen
+        self._scale = 0.0
 
     def press_key(self, key: str) -> None:
         if len(self.entered) < CODE_LENGTH:
@@ -94,14 +97,22 @@ class CheckinPage(Page):
         self._show_code()
         self.controller.submit_booking_code(code)
 
-    def _back(self) -> None:
+    def _walk_in(self) -> None:
+        """The walk-in path: home, where the agencies are."""
         self.entered = ""
         self.controller.press_back()
+
+    def _back_or_retry(self) -> None:
+        """ "Ke awal" on the keypad; "Ketik kode lain" after a refusal (the keypad again)."""
+        self.entered = ""
+        if self.controller.state.checkin_error is not None:
+            self.controller.press_checkin_entry()
+        else:
+            self.controller.press_back()
 
     def _show_code(self) -> None:
         padded = self.entered + "_" * (CODE_LENGTH - len(self.entered))
         self.code.setText(grouped(padded))
-        self.ok.setEnabled(len(self.entered) == CODE_LENGTH)
 
     def show_state(self, state: KioskState, portrait: bool, scale: float) -> None:
         lang = state.language
@@ -109,17 +120,35 @@ class CheckinPage(Page):
         if state.screen != Screen.CHECKIN:
             self.entered = ""
         self.pad.setSpacing(px(12, scale))
+        if scale != self._scale:
+            # The keypad must fit 31 keys with the texts on a 1366×768 screen too: smaller
+            # keys than the PIN pad's, still far above the 80 px touch minimum at 1080 px.
+            self._scale = scale
+            self.setStyleSheet(
+                f"""
+                QLabel#checkinCode {{ font-size: {px(104, scale)}px; font-weight: bold;
+                    color: {NAVY}; letter-spacing: {px(8, scale)}px; }}
+                QPushButton[kind="key"] {{ font-size: {px(46, scale)}px;
+                    min-height: 0px; min-width: 0px; }}
+                QPushButton#checkinDelete {{ font-size: {px(30, scale)}px; }}
+                """
+            )
+            for key in (*self.keys.values(), self.delete):
+                key.setMinimumSize(px(104, scale), px(88, scale))
         self.title.setText(text("checkin_title", lang))
-        self.hint.setText(text("checkin_hint", lang))
         refusal = refusal_text(state)
+        self.hint.setText(text("checkin_walk_in_hint" if refusal else "checkin_hint", lang))
+        # A refused code: only why, and the two ways on (a regular number, another code);
+        # the keypad comes back with "Ketik kode lain".
         self.error.setText(refusal)
         self.error.setVisible(bool(refusal))
+        for widget in (self.code, *self.keys.values(), self.delete, self.ok):
+            widget.setVisible(not refusal)
         self.delete.setText(text("checkin_delete", lang))
         self.ok.setText(text("checkin_ok", lang))
-        self.back.setText(text("home", lang))
+        self.back.setText(text("checkin_other_code", lang) if refusal else text("home", lang))
         self.walk_in.setText(text("checkin_walk_in", lang))
         self.walk_in.setVisible(bool(refusal))
-        self.back.setVisible(not refusal)
         self._show_code()
 
 
@@ -128,9 +157,19 @@ class HomeCheckinButton:
     home page's own code stays as it is)."""
 
     def __init__(self, home: Page, controller: KioskController) -> None:
-        self.button = make_button("priority", on_press=controller.press_checkin_entry)
+        self.button = make_button("tech", on_press=controller.press_checkin_entry)
         self.button.setObjectName("checkinEntry")
-        home.layout_.insertWidget(home.layout_.count() - 1, self.button)
+        self.button.setMinimumHeight(px(110, 1.0))
+        # Beside the priority button (same height), so the agencies keep their room.
+        priority = getattr(home, "priority", None)
+        self.row = QWidget()
+        row = QHBoxLayout(self.row)
+        row.setContentsMargins(0, 0, 0, 0)
+        if priority is not None and home.layout_.replaceWidget(priority, self.row) is not None:
+            row.addWidget(priority, 1)
+        else:
+            home.layout_.insertWidget(home.layout_.count() - 1, self.row)
+        row.addWidget(self.button, 1)
         controller.stateChanged.connect(self.show_state)
         self.show_state(controller.state)
 
@@ -138,6 +177,7 @@ class HomeCheckinButton:
         self.button.setText(text("checkin_button", state.language))
         self.button.setVisible(state.priority is None)
         self.button.setEnabled(state.can_choose)
+        self.row.setVisible(state.priority is None)
 
 
 class ScannerInput(QObject):

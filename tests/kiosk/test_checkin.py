@@ -75,7 +75,7 @@ def test_refusals_say_why_and_offer_the_walk_in_path(qtbot, live_server, printer
     qtbot.keyClick(kiosk.window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: kiosk.flow.state.checkin_error == "too_early", timeout=WAIT_MS)
     assert kiosk.flow.state.screen == Screen.CHECKIN
-    assert "10.00" in page.error.text() and "antrean biasa" in page.error.text()
+    assert "10.00" in page.error.text() and "antrean biasa" in page.hint.text()
     assert page.walk_in.isVisible()
     tap(qtbot, page.walk_in)
     assert kiosk.flow.state.screen == Screen.HOME
