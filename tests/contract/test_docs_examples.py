@@ -10,6 +10,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import contract as c
+from contract.booking import Booking, BookingIn, BookingSlot
 
 API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
@@ -30,6 +31,8 @@ EXAMPLES: dict[str, list] = {
     "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer],
     "Admin": [c.DeviceIn, c.Device, c.SettingsPatch, c.Settings],
     "`GET /reports/daily?date=YYYY-MM-DD[&format=csv]`": [c.DailyReport],
+    "`GET /booking/slots?service=CODE&date=YYYY-MM-DD` (anyone)": [list[BookingSlot]],
+    "`POST /bookings` (anyone)": [BookingIn, Booking],
 }
 FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
 
