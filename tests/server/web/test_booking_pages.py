@@ -54,7 +54,8 @@ def test_a_full_slot_is_shown_full_and_a_code_can_be_looked_up(live_server, new_
     page.goto(f"{live_server.url}/reservasi?service=A&date={TODAY}")
     expect(page.locator(".rsv-choice.off", has_text="11.00–11.30")).to_contain_text("Penuh")
     page.goto(f"{live_server.url}/reservasi")
-    page.get_by_role("textbox", name="Kode reservasi").fill(f"{code[:3].lower()} {code[3:].lower()}")
+    typed = f"{code[:3].lower()} {code[3:].lower()}"
+    page.get_by_role("textbox", name="Kode reservasi").fill(typed)
     page.get_by_role("button", name="Lihat atau batalkan").click()
     expect(page).to_have_url(re.compile(f"/reservasi/kode/{code}$"))
     page.goto(f"{live_server.url}/reservasi/kode/ZZZZZZ")
