@@ -309,7 +309,11 @@ class Bookings:
                     return self._ticket(tx, ticket_id, booked["code"]), False
             row = self._booking(tx, code, None, now)
             start = dt.datetime.fromisoformat(row["starts_at"])
-            refusal = br.checkin_refusal(row["status"], start, now, self.rules)
+            status = row["status"]
+            if status == br.CHECKED_IN and row["ticket_status"] == "cancelled":
+                # Its ticket was cancelled unheld (a kiosk's abandoned attempt): not used yet.
+                status = br.BOOKED
+            refusal = br.checkin_refusal(status, start, now, self.rules)
             if refusal is not None:
                 opens, closes = br.checkin_window(start, self.rules)
                 moment = opens if refusal == "too_early" else closes

@@ -16,7 +16,8 @@ ACTIVE_SQL = "('booked', 'checked_in')"
 BOOKING_SELECT = """
     SELECT b.*, s.code AS service_code, s.name AS service_name,
            a.name AS agency_name, a.short_name AS agency_short,
-           t.number AS ticket_number, t.tracking_code AS tracking_code
+           t.number AS ticket_number, t.tracking_code AS tracking_code,
+           t.status AS ticket_status
     FROM bookings b
     JOIN services s ON s.id = b.service_id
     JOIN agencies a ON a.id = s.agency_id

@@ -306,3 +306,16 @@ def test_dates_are_checked(live_server):
     assert (past.status_code, error_code(past)) == (422, "date_outside_window")
     wrong_start = api.post("/bookings", json={"service": "A", "date": TODAY, "start": "25:00"})
     assert wrong_start.status_code == 422
+
+
+def test_a_check_in_whose_ticket_was_abandoned_can_check_in_again(live_server):
+    """The kiosk lost the answer and the citizen left (the abandon cancelled the unheld
+    ticket): the booking is not used up, a second check-in gives a new ticket."""
+    api, kiosk = Api(live_server), Api(live_server, live_server.kiosk_token)
+    code = booked(api, "10:30")
+    at(live_server, 10, 5)
+    first = check_in(kiosk, code["code"], "lost").json()
+    abandoned = kiosk.post("/tickets/abandon", headers={"Idempotency-Key": "lost"})
+    assert abandoned.json()["outcome"] == "cancelled"
+    again = check_in(kiosk, code["code"], "new")
+    assert again.status_code == 201 and again.json()["id"] != first["id"]
