@@ -11,9 +11,14 @@ from playwright.sync_api import expect
 from PySide6.QtCore import Qt
 
 from kiosk.core import Screen
-from tests.kiosk.conftest import WAIT_MS, kiosk_settings, network_printer, tap
+from tests.kiosk.conftest import (  # noqa: F401 (make_kiosk: the kiosk tests' fixture)
+    WAIT_MS,
+    kiosk_settings,
+    make_kiosk,
+    network_printer,
+    tap,
+)
 from tests.server.util import Api, counter_id
-from tests.server.web.conftest import browser, new_page  # noqa: F401 (fixtures)
 from tests.support.live_server import DEMO_START
 
 DUKCAPIL = "Dukcapil"
@@ -43,8 +48,8 @@ def test_book_in_chromium_check_in_at_the_kiosk_called_in_the_slots_place(
     qtbot,
     live_server,
     printer_peer,
-    make_kiosk,
-    new_page,  # noqa: F811 (the fixture imported above)
+    make_kiosk,  # noqa: F811 (the kiosk tests' fixture, imported above)
+    new_page,
 ):
     phone = new_page(390, 844)
     first = book_in_browser(phone, live_server)
