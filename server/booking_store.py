@@ -1,6 +1,6 @@
 """The bookings' SQL: functions over the `Tx` of `store.write()` / `store.read()`.
 
-Kept out of `server.store` (its own room for the tables of migration 4). Portable SQL: `?`
+Kept out of `server.store` (its own room for the booking migration's tables). Portable SQL: `?`
 placeholders, `ON CONFLICT`, times as stored ISO text compared as text.
 """
 

@@ -126,7 +126,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX counter_requests_by_time ON counter_requests (at);
     """,
-    # 4: online booking (issue 16). Slot settings per service (seeded from server.toml, then
+    # online booking (issue 16), after every earlier entry. Slot settings per service (seeded from server.toml, then
     # the admin page's); one row per booking: its slot's start as stored time text, so text
     # order is time order; `nik_hash` is a keyed hash (never the NIK), `ticket_id` the ticket
     # its check-in issued.
