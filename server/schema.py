@@ -126,10 +126,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX counter_requests_by_time ON counter_requests (at);
     """,
-    # online booking (issue 16), after every earlier entry. Slot settings per service (seeded from server.toml, then
-    # the admin page's); one row per booking: its slot's start as stored time text, so text
-    # order is time order; `nik_hash` is a keyed hash (never the NIK), `ticket_id` the ticket
-    # its check-in issued.
+    # online booking (issue 16), after every earlier entry. Slot settings per service (seeded
+    # from server.toml, then the admin page's); one row per booking: its slot's start as
+    # stored time text, so text order is time order; `nik_hash` is a keyed hash (never the
+    # NIK), `ticket_id` the ticket its check-in issued.
     """
     CREATE TABLE booking_slots (
         service_id INTEGER PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
