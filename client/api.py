@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 import urllib3
@@ -28,6 +29,7 @@ from contract import (
     TrackedTicket,
     TransferAnswer,
 )
+from contract.booking import BookedTicket
 from contract.help import HelpCall
 
 log = logging.getLogger(__name__)
@@ -402,6 +404,21 @@ class ApiClient:
         headers = {"Idempotency-Key": idempotency_key}
         answer = self._request("POST", path, headers=headers, retry=True)
         return self._parse(TicketAbandoned, answer, f"POST {path}")
+
+    def check_in_booking(
+        self, code: str, idempotency_key: str, timeout: float | None = None
+    ) -> BookedTicket:
+        """A booking's citizen has arrived: the ticket its check-in issued (the same key
+        again gives the same ticket, so it is retried like the ticket itself)."""
+        path = f"/bookings/{quote(code, safe='')}/check-in"
+        answer = self._request(
+            "POST",
+            path,
+            headers={"Idempotency-Key": idempotency_key},
+            retry=True,
+            timeout=timeout,
+        )
+        return self._parse(BookedTicket, answer, f"POST {path}")
 
     def ticket(self, ticket_id: int) -> Ticket:
         return self._get(Ticket, f"/tickets/{ticket_id}")

@@ -113,6 +113,33 @@ class QueueSettings(StrictModel):
     holidays: list[dt.date] = Field(default_factory=list)
 
 
+class BookingSettings(StrictModel):
+    """`[booking]`: online booking (reservasi), site-wide. A service takes bookings when its
+    entry has `booking_slot_minutes` and `booking_slot_capacity` (docs/decisions.md, issue 16)."""
+
+    days_ahead: int = Field(
+        default=7, ge=0, le=60, description="Booking opens this many days ahead (0 = today only)"
+    )
+    walk_in_share: float = Field(
+        default=0.5, ge=0, le=1, description="Share of each day's quota kept for walk-ins"
+    )
+    checkin_before_minutes: int = Field(
+        default=30, ge=0, le=240, description="Check-in opens this long before the slot"
+    )
+    checkin_grace_minutes: int = Field(
+        default=15, ge=0, le=240, description="Check-in closes this long after the slot starts"
+    )
+    book_until_minutes: int = Field(
+        default=60, ge=0, le=24 * 60, description="No new booking this long before the slot"
+    )
+    ask_nik: bool = Field(
+        default=False, description="Ask the NIK: one active booking per NIK, service and day"
+    )
+    max_per_client_per_hour: int = Field(
+        default=20, ge=1, le=100000, description="Bookings and code look-ups per client address"
+    )
+
+
 class AuthSettings(StrictModel):
     session_hours: float = Field(default=12, gt=0, le=24 * 30)
     max_failed_logins: int = Field(default=5, ge=1, le=100)
@@ -145,6 +172,9 @@ class ServiceEntry(StrictModel):
         "absent = open whenever the server runs",
     )
     enabled: bool = True
+    # Online booking: both set = the service takes bookings (slots of this length and size).
+    booking_slot_minutes: int | None = Field(default=None, ge=5, le=240)
+    booking_slot_capacity: int | None = Field(default=None, ge=1, le=999)
 
     @field_validator("code")
     @classmethod
@@ -176,6 +206,7 @@ class ServerSettings(StrictModel):
     site: SiteSettings = Field(default_factory=SiteSettings)
     queue: QueueSettings = Field(default_factory=QueueSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    booking: BookingSettings = Field(default_factory=BookingSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     schedules: dict[str, WeekHours] = Field(default_factory=dict)

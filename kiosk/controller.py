@@ -151,6 +151,16 @@ class KioskController(QObject):
     def press_retry(self) -> None:
         self._send(self._apply(self.flow.press_retry))
 
+    @Slot()
+    def press_checkin_entry(self) -> None:
+        self._apply(self.flow.press_checkin_entry)
+
+    @Slot(str)
+    def submit_booking_code(self, code: str) -> None:
+        """A booking code from the keypad or the scanner: its check-in goes to the ticket
+        worker like a ticket (printed, or shown on screen)."""
+        self._send(self._apply(self.flow.submit_booking_code, code))
+
     def _send(self, request: IssueRequest | None) -> None:
         if request is not None:
             self.issues_requested += 1

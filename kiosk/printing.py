@@ -30,6 +30,7 @@ def ticket_print_from_api(ticket: Ticket, language: str | None = None):
         tracking_url=ticket.tracking_url,
         counters=service.counters or (),  # "Dilayani di Loket 1, 2, dan 3"
         language=language,
+        booking=getattr(ticket, "booking", None),  # a check-in's BookedTicket: "RESERVASI"
     )
 
 

@@ -201,6 +201,29 @@ TEXTS = Catalog(
         N_("printer_state_offline", "tidak tersambung"),
         N_("printer_state_unknown", "belum diketahui"),
         N_("printer_state_none", "tanpa printer (nomor hanya di layar)"),
+        # booking check-in ("Sudah reservasi?")
+        N_("checkin_button", "Sudah reservasi?\nKetik atau pindai kode Anda"),
+        N_("checkin_title", "Lapor kedatangan reservasi"),
+        N_(
+            "checkin_hint",
+            "Ketik kode reservasi Anda (6 huruf dan angka), lalu tekan OK. "
+            "Atau arahkan kode QR ke pemindai.",
+        ),
+        N_("checkin_ok", "OK"),
+        N_("checkin_delete", "Hapus"),
+        N_("checkin_walk_in", "Ambil antrean biasa"),
+        N_("checkin_other_code", "Ketik kode lain"),
+        N_("checkin_code_unreadable", "Kode tidak terbaca. Periksa kembali kodenya."),
+        N_("checkin_booking_not_found", "Kode reservasi tidak ditemukan. Periksa kembali kodenya."),
+        N_("checkin_booking_cancelled", "Reservasi ini sudah dibatalkan."),
+        N_("checkin_booking_used", "Reservasi ini sudah dipakai untuk mengambil nomor antrean."),
+        N_("checkin_too_early", "Belum waktunya lapor kedatangan."),
+        N_("checkin_too_late", "Waktu lapor kedatangan reservasi ini sudah lewat."),
+        N_("checkin_other", "Reservasi tidak bisa dipakai sekarang."),
+        N_(
+            "checkin_walk_in_hint",
+            "Anda tetap bisa mengambil nomor antrean biasa.",
+        ),
     ],
 )
 

@@ -199,6 +199,16 @@ class TicketServer:
         finally:
             self.client.timeout, self.client.retries = saved
 
+    def check_in_booking(
+        self, code: str, idempotency_key: str, timeout: float | None = None
+    ) -> Ticket:
+        saved = self.client.retries
+        self.client.retries = 0  # one attempt, as for a ticket: the core asks again
+        try:
+            return self.client.check_in_booking(code, idempotency_key, timeout=timeout)
+        finally:
+            self.client.retries = saved
+
     def report_printed(self, ticket_id: int, ok: bool = True, reason: str | None = None) -> Ticket:
         return self.client.report_printed(ticket_id, ok=ok, reason=reason)
 

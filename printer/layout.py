@@ -20,6 +20,7 @@ from anyascii import anyascii
 from babel.dates import format_date
 from PIL import Image
 
+from config.booking import grouped
 from config.i18n import clock_text
 from config.printer import PrinterSettings
 from printer.escpos_lib import QR_ECLEVEL_M, Dummy, Escpos, EscposImage, get_profile
@@ -372,6 +373,12 @@ def render_ticket(printer: Escpos, ticket: TicketPrint, settings: PrinterSetting
                 TEXTS.get("priority_heading", language),
                 TEXTS.get(f"priority_{ticket.priority}", language),
             ],
+            size=PRIORITY_MAGNIFICATION,
+        )
+    if ticket.booking is not None:
+        out.feed()
+        out.banner(
+            [TEXTS.get("booking_heading", language), grouped(ticket.booking)],
             size=PRIORITY_MAGNIFICATION,
         )
     out.feed()

@@ -16,6 +16,8 @@ TEXTS = Catalog(
         N_("priority_lansia", "LANSIA"),
         N_("priority_disabilitas", "DISABILITAS"),
         N_("priority_ibu_hamil", "IBU HAMIL"),
+        # A ticket from a booking's check-in: a heading above its booking code.
+        N_("booking_heading", "RESERVASI"),
         N_("waiting_none", "Tidak ada antrean di depan Anda"),
         N_("waiting_one", "1 orang menunggu di depan Anda"),
         N_("waiting_many", "{count} orang menunggu di depan Anda"),

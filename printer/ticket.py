@@ -21,6 +21,8 @@ class TicketPrint:
       default): the line is left out.
     - `language`: the citizen's language on the kiosk ("id" or "en"); None (the default): the
       printer settings' language.
+    - `booking`: the booking's code when the ticket came from a booking's check-in: the
+      ticket is marked "RESERVASI" (staff see at a glance it came by appointment).
     """
 
     number: str
@@ -33,6 +35,7 @@ class TicketPrint:
     tracking_url: str | None = None
     counters: tuple[str, ...] = field(default=())
     language: str | None = None
+    booking: str | None = None  # the booking code when a check-in issued it ("Reservasi")
 
     def __post_init__(self) -> None:
         problems = []

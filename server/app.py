@@ -19,13 +19,15 @@ from config.server import ServerSettings
 from config.version import version
 from server.admin import Admin, bootstrap
 from server.auth import LoginThrottle
+from server.booking import Bookings
+from server.booking import bootstrap as bootstrap_booking
 from server.clock import Clock
 from server.deps import Services, language
 from server.errors import ServerError
 from server.help import HelpDesk
 from server.notify import ChangeNotifier
 from server.queue import Queue
-from server.routes import admin, counters, display, public, survey, tickets
+from server.routes import admin, booking, counters, display, public, survey, tickets
 from server.routes import help as help_routes
 from server.store import Store
 from server.texts import language_of, message
@@ -191,6 +193,7 @@ def create_app(
     clock = clock or Clock(settings.site.timezone)
     store = Store(data_dir)
     bootstrap(store, settings)
+    bootstrap_booking(store, settings)
     queue = Queue(store, settings, clock)
     notifier = ChangeNotifier()
     store.on_change = notifier.notify
@@ -220,6 +223,7 @@ def create_app(
         ),
         default_language=settings.site.language,
     )
+    app.state.bookings = Bookings(queue)
     app.state.notifier = notifier
     app.state.help_desk = HelpDesk(queue)
     app.state.state_builds = {}  # version -> the running build of the display state
@@ -227,7 +231,7 @@ def create_app(
     app.state.clock = clock
     app.state.settings = settings
     app.state.survey_throttle = survey.survey_throttle()
-    for module in (public, tickets, counters, display, admin, survey, help_routes):
+    for module in (public, tickets, counters, display, admin, survey, help_routes, booking):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)

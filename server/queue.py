@@ -12,6 +12,7 @@ import json
 import secrets
 import sqlite3
 
+from server import rules
 from server.auth import Principal
 from server.errors import ServerError, conflict, not_found
 from server.store import Tx, found
@@ -47,36 +48,53 @@ class Queue(QueueViews):
                 available = self._availability(tx, service, now, day, self.site_rules(tx))
                 if not available.open:
                     raise conflict(available.reason)
-                seq = tx.next_seq(service["id"], day)
-                ticket_id = tx.insert_ticket(
-                    day=day,
-                    number_service_id=service["id"],
-                    seq=seq,
-                    number=f"{service['code']}-{seq:03d}",
-                    service_id=service["id"],
-                    priority=priority,
-                    status="waiting",
-                    issued_at=at,
-                    queued_at=at,
-                    tracking_code=secrets.token_urlsafe(12),
-                    device_id=device.id,
-                    idempotency_key=key,
-                )
-                tx.add_event(
-                    "issued",
-                    at,
-                    day,
-                    ticket_id=ticket_id,
-                    service_id=service["id"],
-                    actor=device.name,
-                    data={"priority": priority},
-                )
+                ticket_id = self.new_ticket(tx, service, priority, at, day, device, key)
                 created = True
             # Built in the same transaction; the answer still goes out only after the commit.
             view = self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
             # The printed ticket tells the citizen where they will be served.
             view["service"]["counters"] = tx.counter_names_of_service(view["service"]["code"])
             return view, created
+
+    def new_ticket(
+        self,
+        tx: Tx,
+        service: sqlite3.Row,
+        priority: str | None,
+        at: str,
+        day: str,
+        issuer: Principal,
+        key: str | None,
+        slot_start: str | None = None,
+        data: dict | None = None,
+    ) -> int:
+        """Number and record a new waiting ticket (and its "issued" event); its id. Its place
+        in line is `rules.queue_time`: now, or its booking's slot start."""
+        seq = tx.next_seq(service["id"], day)
+        ticket_id = tx.insert_ticket(
+            day=day,
+            number_service_id=service["id"],
+            seq=seq,
+            number=f"{service['code']}-{seq:03d}",
+            service_id=service["id"],
+            priority=priority,
+            status="waiting",
+            issued_at=at,
+            queued_at=rules.queue_time(at, slot_start),
+            tracking_code=secrets.token_urlsafe(12),
+            device_id=issuer.id if issuer.kind == "device" else None,
+            idempotency_key=key,
+        )
+        tx.add_event(
+            "issued",
+            at,
+            day,
+            ticket_id=ticket_id,
+            service_id=service["id"],
+            actor=issuer.name,
+            data={"priority": priority, **(data or {})},
+        )
+        return ticket_id
 
     def printed(self, device: Principal, ticket_id: int, ok: bool, reason: str | None) -> dict:
         _, at, day = self.now()

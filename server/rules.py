@@ -101,6 +101,14 @@ class Candidate:
     queued_at: str  # ISO time; earlier = longer in line
 
 
+def queue_time(issued_at: str, slot_start: str | None = None) -> str:
+    """Where a new ticket stands in the line (`queued_at`, ISO text): a walk-in from when it
+    was issued; a checked-in booking as if it had arrived at its slot's start, early or late,
+    so it overtakes nobody who came before the slot and nobody who came after overtakes it.
+    Priority still goes first (`choose_next`), whatever the time."""
+    return slot_start if slot_start is not None else issued_at
+
+
 def choose_next(
     waiting: Sequence[Candidate], priority_streak: int, streak_limit: int
 ) -> tuple[Candidate, int] | None:

@@ -184,4 +184,33 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX help_calls_by_status ON help_calls (status, created_at);
     """,
+    # 6: online booking (issue 16), after every earlier entry. Slot settings per service (seeded
+    # from server.toml, then the admin page's); one row per booking: its slot's start as
+    # stored time text, so text order is time order; `nik_hash` is a keyed hash (never the
+    # NIK), `ticket_id` the ticket its check-in issued.
+    """
+    CREATE TABLE booking_slots (
+        service_id INTEGER PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
+        slot_minutes INTEGER NOT NULL,
+        capacity INTEGER NOT NULL
+    );
+    CREATE TABLE bookings (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        service_id INTEGER NOT NULL REFERENCES services(id),
+        day TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        client TEXT,
+        nik_hash TEXT,
+        nik_last4 TEXT,
+        ticket_id INTEGER REFERENCES tickets(id),
+        checked_in_at TEXT,
+        cancelled_at TEXT
+    );
+    CREATE INDEX bookings_by_slot ON bookings (service_id, day, starts_at, status);
+    CREATE INDEX bookings_by_status ON bookings (status, starts_at);
+    """,
 ]

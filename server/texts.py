@@ -168,6 +168,40 @@ TEXTS = Catalog(
         N_("cutoff_passed", "Pengambilan antrean hari ini sudah ditutup"),
         N_("quota_exhausted", "Kuota layanan hari ini sudah habis"),
         N_("opens_at", "{reason}. Buka {when}."),
+        # online booking (reservasi)
+        N_("service_not_bookable", "Layanan {code} tidak menerima reservasi"),
+        N_(
+            "date_outside_window",
+            "Reservasi hanya bisa untuk hari ini sampai {days} hari ke depan",
+        ),
+        N_("day_closed", "Layanan tutup pada hari itu"),
+        N_("no_such_slot", "Jam {start} bukan jadwal reservasi layanan ini"),
+        N_("slot_closed", "Reservasi untuk jam {start} sudah ditutup"),
+        N_("slot_full", "Jadwal jam {start} sudah penuh; silakan pilih jam lain"),
+        N_("nik_required", "Masukkan NIK (16 angka) untuk reservasi"),
+        N_("nik_invalid", "NIK harus 16 angka"),
+        N_("nik_already_booked", "NIK ini sudah punya reservasi aktif untuk layanan dan hari itu"),
+        N_("booking_not_found", "Kode reservasi tidak ditemukan; periksa kembali kodenya"),
+        N_("booking_cancelled", "Reservasi ini sudah dibatalkan"),
+        N_("booking_used", "Reservasi ini sudah dipakai untuk mengambil nomor antrean"),
+        N_("slot_setting_incomplete", "Isi panjang jadwal dan kapasitas, atau kosongkan keduanya"),
+        N_("slot_minutes_range", "Panjang jadwal harus 5 sampai 240 menit"),
+        N_("slot_capacity_range", "Kapasitas harus 1 sampai 999 orang per jadwal"),
+        N_("booking_not_active", "Reservasi ini tidak bisa dibatalkan lagi"),
+        N_(
+            "too_early",
+            "Belum waktunya. Lapor kedatangan bisa mulai pukul {time}.",
+        ),
+        N_(
+            "too_late",
+            "Waktu lapor kedatangan sudah lewat (sampai pukul {time}). "
+            "Silakan ambil nomor antrean biasa.",
+        ),
+        N_(
+            "too_many_bookings",
+            "Terlalu banyak permintaan reservasi dari perangkat ini; "
+            "coba lagi dalam {seconds} detik",
+        ),
     ],
 )
 

@@ -15,7 +15,7 @@ import statistics
 import threading
 
 from config.server import ServerSettings
-from server import rules
+from server import booking_rules, booking_store, rules
 from server.auth import Principal
 from server.auth_cache import DeviceCache
 from server.clock import Clock
@@ -99,11 +99,18 @@ class QueueViews:
             hours=json.loads(service["hours"]) if service["hours"] else None,
             enabled=bool(service["enabled"]),
             daily_quota=service["daily_quota"],
-            issued_today=tx.issued_count(service["id"], day),
+            issued_today=tx.issued_count(service["id"], day) + self.held(tx, service, day, now),
             now=now,
             holidays=holidays,
             cutoff_minutes=cutoff_minutes,
         )
+
+    def held(self, tx: Tx, service: sqlite3.Row, day: str, now: dt.datetime) -> int:
+        """Places of the day's quota that bookings still hold: walk-ins cannot take them
+        (a no-show's place returns to walk-ins), see `server.booking`."""
+        grace = self.settings.booking.checkin_grace_minutes
+        before = booking_rules.no_show_before(now, grace)
+        return booking_store.held_places(tx, service["id"], day, before)
 
     def _average_minutes(self, tx: Tx, service_id: int) -> float:
         durations = tx.recent_service_durations(service_id, ETA_HISTORY)
@@ -142,7 +149,7 @@ class QueueViews:
             result = []
             for service in tx.services():
                 available = self._availability(tx, service, now, day, site_rules)
-                issued = tx.issued_count(service["id"], day)
+                issued = tx.issued_count(service["id"], day) + self.held(tx, service, day, now)
                 quota = service["daily_quota"]
                 ahead = waiting.get(service["id"], 0)
                 result.append(

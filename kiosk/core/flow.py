@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from client import ServiceStatus, Ticket
+from config.booking import code_from_scan
 from config.priority import PRIORITY_GROUPS
 from kiosk.core.access import ASSISTS, Assists, HelpState
 from kiosk.core.issuing import (
@@ -47,6 +48,7 @@ class Screen(StrEnum):
     SERVER_ERROR = "server_error"
     PIN = "pin"
     TECHNICIAN = "technician"
+    CHECKIN = "checkin"  # "Sudah reservasi?": the booking code's keypad (and its refusals)
 
 
 # Where each issue outcome leads; one place for the rule.
@@ -95,6 +97,8 @@ class KioskState:
     assists: Assists = Assists()  # voice, large text, simple mode: until the visit ends
     help: HelpState | None = None  # this visit's call to the information desk
     list_page: int = 0  # simple mode: which screenful of agencies or services
+    checkin_error: str | None = None  # why the last booking code was refused (a server code)
+    checkin_message: str = ""  # the server's own sentence for it
 
     @property
     def agency(self) -> Agency | None:
@@ -196,9 +200,30 @@ class KioskFlow:
         self._set(screen=Screen.ISSUING, result=None, issue_slow=False)
         return self._attempt
 
+    def press_checkin_entry(self) -> None:
+        """ "Sudah reservasi?" (or "Ketik kode lain" after a refusal): the code's keypad."""
+        if self.state.screen in (Screen.HOME, Screen.CHECKIN) and self.state.can_choose:
+            self._set(screen=Screen.CHECKIN, checkin_error=None, checkin_message="")
+
+    def submit_booking_code(self, text: str) -> IssueRequest | None:
+        """A booking code typed on the keypad, or scanned anywhere on the home screen: check
+        it in (its ticket then goes through the issue path: printed, or shown). A text that
+        cannot be a code stays on the keypad with a message."""
+        if self.state.screen not in (Screen.HOME, Screen.CHECKIN) or not self.state.can_choose:
+            return None
+        code = code_from_scan(text)
+        if code is None:
+            self._set(screen=Screen.CHECKIN, checkin_error="code_unreadable", checkin_message="")
+            return None
+        self._attempt = IssueRequest(
+            "", None, self._new_key(), self.state.language, booking_code=code
+        )
+        self._set(screen=Screen.ISSUING, service=None, result=None, issue_slow=False)
+        return self._attempt
+
     def press_back(self) -> None:
         """One step back, keeping the language and a chosen priority."""
-        if self.state.screen in (Screen.SERVICES, Screen.PRIORITY):
+        if self.state.screen in (Screen.SERVICES, Screen.PRIORITY, Screen.CHECKIN):
             self._set(screen=Screen.HOME, agency_name=None)
 
     def press_home(self) -> None:
@@ -230,6 +255,7 @@ class KioskFlow:
             "service": None,
             "pin_error": False,
             "technician_notice": None,
+            "checkin_error": None,
         }
         if end_visit:
             changes.update(language=self.default_language, assists=Assists(), help=None)
@@ -298,6 +324,14 @@ class KioskFlow:
         }
         if result.printer is not None:
             changes["printer"] = result.printer
+        booking = self._attempt is not None and self._attempt.booking_code is not None
+        if booking and result.outcome == Outcome.REFUSED:
+            # Too early, too late, cancelled, used, unknown: said on the keypad screen, with
+            # the walk-in path next to it.
+            changes.update(
+                screen=Screen.CHECKIN, checkin_error=result.code, checkin_message=result.message
+            )
+            self._attempt = None
         if result.ticket is not None:
             changes["last_ticket"] = result.ticket
             self._attempt = None  # the attempt has its ticket; a new press is a new attempt

@@ -98,6 +98,11 @@ class QueueServer(Protocol):
         self, ticket_id: int, ok: bool = True, reason: str | None = None
     ) -> Ticket: ...
 
+    def check_in_booking(
+        self, code: str, idempotency_key: str, timeout: float | None = None
+    ) -> Ticket:
+        """A booking's check-in: the ticket it issues (one attempt, like `issue_ticket`)."""
+
 
 class TicketPrinterPort(Protocol):
     def status(self) -> PrinterStatus: ...
@@ -129,6 +134,7 @@ class IssueRequest:
     priority: str | None
     idempotency_key: str
     language: str = "id"  # the citizen's language when they tapped: the ticket speaks it
+    booking_code: str | None = None  # a booking's check-in instead of a new ticket
 
 
 @dataclass(frozen=True)
@@ -178,6 +184,10 @@ def ask_for_ticket(
         remaining = patience.total_seconds - (clock() - started)
         timeout = patience.attempt_timeout(attempt, remaining)
         try:
+            if request.booking_code is not None:
+                return server.check_in_booking(
+                    request.booking_code, request.idempotency_key, timeout=timeout
+                )
             return server.issue_ticket(
                 request.service_code,
                 request.priority,

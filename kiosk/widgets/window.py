@@ -16,7 +16,7 @@ from config.i18n import clock_text
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
 from kiosk.texts import format_clock, format_date, text
-from kiosk.widgets import screens
+from kiosk.widgets import checkin, screens
 from kiosk.widgets.access import (
     AccessBar,
     HelpBanner,
@@ -141,6 +141,7 @@ class KioskWindow(QWidget):
             Screen.PIN: screens.PinPage(controller),
             Screen.TECHNICIAN: technician,
         }
+        self.scanner = checkin.install(self, self.pages, controller)  # "Sudah reservasi?"
         for page in dict.fromkeys(self.pages.values()):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)

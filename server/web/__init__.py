@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from server.web import (
     admin_pages,
+    booking_pages,
     help_page,
     loket,
     reports_pages,
@@ -28,7 +29,16 @@ STATIC_DIR = Path(__file__).with_name("static")
 
 def install_pages(app: FastAPI) -> None:
     """Mount the pages, their static files, their error pages and security headers on `app`."""
-    for module in (session, loket, admin_pages, reports_pages, tracking, survey_pages, help_page):
+    for module in (
+        session,
+        loket,
+        admin_pages,
+        reports_pages,
+        tracking,
+        survey_pages,
+        help_page,
+        booking_pages,
+    ):
         app.include_router(module.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     session.install_error_pages(app)

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from server.reports import MAX_DAYS, period_report, report_csv
 from server.web import survey_pages
 from server.web.admin_pages import device_rows
+from server.web.booking_pages import booking_counts
 from server.web.render import language, render, translator
 from server.web.session import AdminPage
 
@@ -98,6 +99,7 @@ def report_page(request: Request, staff: AdminPage, dari: str = "", sampai: str 
         presets={key: (a.isoformat(), b.isoformat()) for key, (a, b) in presets.items()},
         hour_bars=hour_bars(report),
         wait_bars=wait_bars(report),
+        booking_counts=booking_counts(request, report),
     )
 
 

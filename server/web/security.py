@@ -13,6 +13,7 @@ PAGE_PREFIXES = (
     "/static/",
     "/skm/",
     "/bantuan",
+    "/reservasi",
 )
 
 # No inline script or style anywhere: charts are SVG attributes, behaviour is static/app.js.

@@ -10,6 +10,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import contract as c
+from contract.booking import Booking, BookingIn, BookingSlot
 from contract.help import HelpCall, HelpIn
 
 API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
@@ -37,6 +38,8 @@ EXAMPLES: dict[str, list] = {
     "`POST /help` (a kiosk's token, or a tracking code)": [HelpIn, HelpCall],
     "`GET /help` (operator, admin)": [list[HelpCall]],
     "`POST /help/{id}/done` (operator, admin)": [HelpCall],
+    "`GET /booking/slots?service=CODE&date=YYYY-MM-DD` (anyone)": [list[BookingSlot]],
+    "`POST /bookings` (anyone)": [BookingIn, Booking],
 }
 FENCE = re.compile(r"^(\s*)```(\w*)\n(.*?)^\1```", re.S | re.M)
 

@@ -281,6 +281,7 @@ def scenes():
         Screen.SERVER_ERROR: issued(Outcome.SERVER_ERROR, code="server_error"),
         Screen.PIN: pin,
         Screen.TECHNICIAN: technician,
+        Screen.CHECKIN: lambda flow: flow.press_checkin_entry(),
     }
 
 
