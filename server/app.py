@@ -24,7 +24,7 @@ from server.deps import Services, language
 from server.errors import ServerError
 from server.notify import ChangeNotifier
 from server.queue import Queue
-from server.routes import admin, counters, display, public, tickets
+from server.routes import admin, counters, display, pairing, public, tickets
 from server.store import Store
 from server.texts import language_of, message
 from server.web import install_pages
@@ -223,7 +223,7 @@ def create_app(
     app.state.store = store
     app.state.clock = clock
     app.state.settings = settings
-    for module in (public, tickets, counters, display, admin):
+    for module in (public, tickets, counters, display, admin, pairing):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)

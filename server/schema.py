@@ -126,4 +126,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX counter_requests_by_time ON counter_requests (at);
     """,
+    # 4: pairing a new device with a one-time code (server/pairing.py) instead of a copied
+    # token; a device's token can be revoked (it must pair again).
+    """
+    CREATE TABLE pairing_codes (
+        id INTEGER PRIMARY KEY,
+        code_hash TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        device_id INTEGER
+    );
+    ALTER TABLE devices ADD COLUMN revoked_at TEXT;
+    """,
 ]
