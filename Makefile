@@ -59,7 +59,8 @@ CATALOGS := config:config/texts.py:config/locale \
 	display:display/texts.py:display/locale \
 	printer:printer/texts.py:printer/locale \
 	doctor:antrian/doctor/texts.py:antrian/doctor/locale \
-	demo:antrian/commands/demo.py:antrian/commands/locale
+	demo:antrian/commands/demo.py:antrian/commands/locale \
+	setup:antrian/commands/setup_texts.py:antrian/commands/locale
 PYBABEL := $(VENV)/bin/pybabel
 
 catalogs: $(VENV)/.installed

@@ -91,6 +91,7 @@ class KioskState:
     confirm_quit: bool = False  # the technician pressed "quit": asking to confirm
     pin_error: bool = False
     technician_notice: tuple[str, dict[str, object]] | None = None  # (text key, values)
+    unpaired: bool = False  # the server refused the token (401): "Perangkat belum terdaftar"
 
     @property
     def agency(self) -> Agency | None:
@@ -99,7 +100,7 @@ class KioskState:
     @property
     def can_choose(self) -> bool:
         """Agencies and services can be pressed: the list is known and the server answers."""
-        return self.services_loaded and self.online is True
+        return self.services_loaded and self.online is True and not self.unpaired
 
 
 class SecretGesture:
@@ -249,6 +250,11 @@ class KioskFlow:
         """The server has not answered for a while (the LinkWatch rule): keep the last
         picture, disable choosing, show a banner that says since when."""
         self._set(online=False, offline_since=since or self.state.offline_since)
+
+    def device_paired(self, paired: bool) -> None:
+        """The server refuses this kiosk's token (revoked, or never paired): nothing can be
+        issued; the screen says so and how a technician pairs it again."""
+        self._set(unpaired=not paired)
 
     def issue_slow(self) -> None:
         """The ticket's answer is late: tell the citizen calmly that it is still coming."""
