@@ -12,6 +12,9 @@
 # Options (environment): VERSION (default: pyproject's), DIST (default: dist),
 # COMPRESSION (dpkg-deb -Z: zstd, gzip, xz or none; default zstd).
 set -euo pipefail
+# Nothing of the caller's Python may leak in: with PYTHONPATH on a source tree (the tests),
+# pip would take this project as installed already and leave it out of the venv.
+unset PYTHONPATH PYTHONHOME PYTHONSTARTUP VIRTUAL_ENV PIP_USER
 cd "$(dirname "$0")/../.."
 SRC=$PWD
 PYTHON=/usr/bin/python3   # the target's interpreter: the venv links to it
