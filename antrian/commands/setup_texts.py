@@ -43,6 +43,10 @@ TEXTS = Catalog(
         N_("written", "Pengaturan ditulis: {path}"),
         N_("kept_old", "Berkas lama disimpan sebagai {path}"),
         N_("doctor", "Pemeriksaan (antrian doctor):"),
+        N_(
+            "screen_after_reboot",
+            "Belum ada sesi grafis; layar diperiksa setelah PC dimulai ulang",
+        ),
         N_("enabled", "Layanan {unit} diaktifkan."),
         N_("not_enabled", "Layanan tidak diaktifkan (--no-enable)."),
         N_("enable_failed", "Layanan {unit} tidak bisa diaktifkan: {error}"),

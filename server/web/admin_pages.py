@@ -516,7 +516,9 @@ def make_pairing_code(request: Request, posted: AdminPost) -> Response:
             request, posted.staff, status=422, pairing={"errors": problem.errors, **values}
         )
     log.info("pairing code for %s made by %s", made["name"], posted.staff.name)
-    server_url = str(request.base_url).rstrip("/")
+    # The address devices reach (as on the tickets' QR codes), not the one this browser used:
+    # an admin on the server PC itself browses to 127.0.0.1.
+    server_url = str(request.app.state.settings.site.public_url).rstrip("/")
     return DEVICES.list_page(
         request, posted.staff, status=201, pairing=pairing_view(made, server_url)
     )

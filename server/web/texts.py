@@ -333,7 +333,7 @@ TEXTS = Catalog(
         N_("device_revoked", "Token dicabut"),
         N_("device_revoked_pair_again", "Dicabut: pasangkan lagi dengan kode baru"),
         N_("notice_revoked", "Token perangkat dicabut."),
-        N_("add_device", "Daftarkan perangkat"),
+        N_("add_device", "Daftarkan dengan token (tanpa kode pemasangan)"),
         N_("device_name", "Nama perangkat"),
         N_(
             "device_name_hint",
