@@ -170,6 +170,31 @@ def terminal_png(text: str, path: Path) -> None:
     log.info("wrote %s", path.name)
 
 
+def shoot_unpaired_display() -> None:
+    """A hall display whose token the server refuses: what it says, at full HD."""
+    from PySide6.QtWidgets import QApplication
+
+    from config.display import BoardSettings, DisplayAppSettings, VoiceSettings
+    from config.loader import ServerConnection
+    from display.app import build_window
+
+    app = QApplication.instance() or QApplication([])
+    settings = DisplayAppSettings(
+        server=ServerConnection(url="http://192.168.10.2:8000", token="dicabut-" * 3),
+        board=BoardSettings(title="Mal Pelayanan Publik Kabupaten Madiun", fullscreen=False),
+        voice=VoiceSettings(enabled=False),
+    )
+    window = build_window(settings)
+    window.resize(1920, 1080)
+    window.show()
+    window.set_refused()
+    app.processEvents()
+    path = HERE / "devices_display_unpaired.png"
+    window.grab().save(str(path))
+    window.close()
+    log.info("wrote %s", path.name)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -189,6 +214,7 @@ def main() -> None:
             screen = run_setup_in_a_terminal(server, code, printer)
             terminal_png(screen, HERE / "devices_setup_terminal.png")
             browser.close()
+        shoot_unpaired_display()
     finally:
         printer.stop()
         server.stop()
