@@ -155,3 +155,42 @@ def test_printers_are_found_on_usb_and_serial():
     assert found[0].as_settings() == {"type": "usb", "idVendor": "0x04b8", "idProduct": "0x0e15"}
     assert found[2].as_settings() == {"type": "serial", "devfile": "/dev/ttyUSB0", "baudrate": 9600}
     assert [p.likely for p in found] == [True, True, True, False]  # ttyS0: listed, not taken
+
+
+def test_enabling_asks_systemd_for_the_roles_units(live_server, tmp_path):
+    """Without --no-enable: the kiosk's unit and the graphical target, the orientation drop-in
+    beside them (systemctl is a recorder here: this machine runs no systemd)."""
+    bin_dir, calls = tmp_path / "bin", tmp_path / "systemctl-calls"
+    bin_dir.mkdir()
+    fake = bin_dir / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n')
+    fake.chmod(0o755)
+    admin = {"Authorization": f"Bearer {live_server.admin_token()}"}
+    code = requests.post(
+        f"{live_server.api}/admin/devices/pairing",
+        json={"name": "kiosk-tegak", "kind": "kiosk"},
+        headers=admin,
+        timeout=10,
+    ).json()["code"]
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "ANTRIAN_STATE_DIR": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+    }
+    systemd = tmp_path / "systemd"
+    done = subprocess.run(
+        [sys.executable, "-m", "antrian.cli", "setup", "kiosk", "--server", live_server.url,
+         "--code", code, "--config-out", str(tmp_path / "kiosk.toml"), "--printer", "none",
+         "--orientation", "portrait", "--systemd-dir", str(systemd)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert calls.read_text().splitlines() == [
+        "enable antrian-kiosk.service",
+        "set-default graphical.target",
+    ]
+    dropin = (systemd / "antrian-kiosk.service.d" / "orientation.conf").read_text()
+    assert f"cage -s -r -- /opt/antrian/.venv/bin/antrian kiosk --config {tmp_path}" in dropin
+    assert "sudo reboot" in done.stdout
