@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := $(shell grep -v '^\#' deploy/apt-packages.txt)
 
-.PHONY: demo test deps lint typecheck catalogs screenshots bench clean
+.PHONY: demo test deps lint typecheck catalogs screenshots bench clean deb
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/antrian demo
@@ -59,7 +59,8 @@ CATALOGS := config:config/texts.py:config/locale \
 	display:display/texts.py:display/locale \
 	printer:printer/texts.py:printer/locale \
 	doctor:antrian/doctor/texts.py:antrian/doctor/locale \
-	demo:antrian/commands/demo.py:antrian/commands/locale
+	demo:antrian/commands/demo.py:antrian/commands/locale \
+	setup:antrian/commands/setup_texts.py:antrian/commands/locale
 PYBABEL := $(VENV)/bin/pybabel
 
 catalogs: $(VENV)/.installed
@@ -86,3 +87,9 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build *.egg-info
+
+# The Debian package, dist/antrian-mpp_<version>_<arch>.deb (deploy/deb/build.sh; docs/operations.md).
+# Built with Debian's python3, not the development venv; wheels are kept in
+# ~/.cache/antrian/wheelhouse, so a rebuild does not download them again.
+deb:
+	bash deploy/deb/build.sh

@@ -22,6 +22,7 @@ COMMANDS = {
     "doctor": "doctor",
     "printer": "printer",
     "voice": "voice",
+    "setup": "setup",
 }
 
 

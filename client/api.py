@@ -431,10 +431,21 @@ class ApiClient:
         path = f"/tickets/{ticket_id}/printed"
         return self._parse(Ticket, self._request("POST", path, json=body, retry=True), path)
 
-    def heartbeat(self, status: dict[str, Any]) -> HeartbeatAnswer:
-        answer = self._request(
-            "POST", "/devices/heartbeat", json={"status": status}, repeatable=True
-        )
+    def heartbeat(
+        self,
+        status: dict[str, Any],
+        *,
+        version: str | None = None,
+        doctor: dict[str, Any] | None = None,
+    ) -> HeartbeatAnswer:
+        """`version` and `doctor` (the last `antrian doctor`, config.doctor_record): shown to
+        technicians on the admin Devices page; left out when None."""
+        body: dict[str, Any] = {"status": status}
+        if version is not None:
+            body["version"] = version
+        if doctor is not None:
+            body["doctor"] = doctor
+        answer = self._request("POST", "/devices/heartbeat", json=body, repeatable=True)
         return self._parse(HeartbeatAnswer, answer, "POST /devices/heartbeat")
 
     def ask_for_help(self) -> HelpCall:

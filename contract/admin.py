@@ -201,10 +201,13 @@ class Device(Answer):
     level: Literal["ok", "warn", "bad", "off"] | None = Field(
         default=None,
         description="ok; warn: never seen, paper low, audio; bad: offline, paper out, printer "
-        "offline; off: deactivated",
+        "offline; off: deactivated or revoked",
     )
     problem: str | None = Field(default=None, description="What to notice, as a stable code")
     seen_minutes: int | None = Field(default=None, description="Minutes since the last heartbeat")
+    revoked_at: Timestamp | None = Field(
+        default=None, description="When its token was revoked: it must pair again"
+    )
 
 
 class Settings(Answer):

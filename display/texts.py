@@ -27,7 +27,11 @@ TEXTS = Catalog(
         N_("connecting", "Menghubungkan ke server…"),
         N_("audio_missing", "Suara tidak tersedia"),
         N_("speech_missing", "Suara pengumuman tidak tersedia"),
-        N_("not_authorized", "Token layar ditolak server — periksa display.toml"),
+        N_(
+            "not_authorized",
+            "Perangkat belum terdaftar. Teknisi: buat kode di halaman admin (Perangkat → "
+            "Tambah perangkat), lalu jalankan sudo antrian setup display di layar ini.",
+        ),
         N_("pending_calls", "{count} panggilan menunggu diumumkan"),
     ],
 )

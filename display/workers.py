@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from client import ApiClient, ClientError, LinkWatch, NotAuthorized, Refused
+from config import doctor_record
 from config.version import version
 from display.announcer import Announcer
 from display.core.announcements import AnnouncementPolicy
@@ -137,7 +138,9 @@ class HeartbeatWorker(QObject):
             asked_at = self.link.now()
             try:
                 # Like the kiosk's: which app, which version (config.version), then its status.
-                self.api.heartbeat({"app": "display", "version": version(), **self.status_source()})
+                status = {"app": "display", "version": version(), **self.status_source()}
+                record = doctor_record.load("display")
+                self.api.heartbeat(status, version=version(), doctor=record)
             except Refused as error:  # also a refused token: the server answered
                 log.warning("heartbeat refused (%s): %s", error.code, error.message)
                 changed = self.link.answered()

@@ -128,6 +128,7 @@ def build_kiosk(
 
     net.servicesLoaded.connect(controller.on_services)
     net.serverUnreachable.connect(controller.on_unreachable)
+    net.pairedChanged.connect(controller.on_paired)
     controller.languageChanged.connect(net.set_language)
     controller.printerStatusChanged.connect(net.set_printer_status)
     controller.issueRequested.connect(tickets.issue)

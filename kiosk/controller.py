@@ -254,6 +254,10 @@ class KioskController(QObject):
     def on_unreachable(self, _code: str, since: dt.datetime | None = None) -> None:
         self._apply(self.flow.server_unreachable, since)
 
+    @Slot(bool)
+    def on_paired(self, paired: bool) -> None:
+        self._apply(self.flow.device_paired, paired)
+
     @Slot(object)
     def on_issue_finished(self, result: IssueResult) -> None:
         self._apply(self.flow.issue_finished, result)

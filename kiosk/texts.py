@@ -73,6 +73,11 @@ TEXTS = Catalog(
         # faults
         N_("offline_banner", "Sambungan ke server terputus. Mohon tunggu sebentar."),
         N_(
+            "unpaired_banner",
+            "Perangkat belum terdaftar. Teknisi: buat kode di halaman admin (Perangkat → "
+            "Tambah perangkat), lalu jalankan sudo antrian setup kiosk di kios ini.",
+        ),
+        N_(
             "offline_banner_since",
             "Sambungan ke server terputus sejak {time}. Mohon tunggu sebentar.",
         ),

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from client import ApiClient, ClientError, NotAuthorized, Refused, Ticket
 from client.link import LinkWatch
+from config import doctor_record
 from config.version import version
 from kiosk.core import (
     AbandonedKeys,
@@ -46,6 +47,7 @@ class NetWorker(QObject):
     serverUnreachable = Signal(str, object)  # error code, since (an aware datetime)
     abandonAnswered = Signal(object)  # TicketAbandoned, the server's answer to one abandon
     helpAnswered = Signal(bool)  # True: the desk has the call; False: not reached yet
+    pairedChanged = Signal(bool)  # False: the server refuses this kiosk's token (revoked)
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class NetWorker(QObject):
         self._client: ApiClient | None = None
         self._printer = "unknown"
         self._online: bool | None = None
+        self._paired: bool | None = None
         self._timers: list[QTimer] = []
         self.abandoned = AbandonedKeys()
         self.help_wanted = False  # a call for help not delivered yet: sent again after each poll
@@ -172,9 +175,19 @@ class NetWorker(QObject):
     def heartbeat(self) -> None:
         status = {"printer": self._printer, "app": "kiosk", "version": version()}
         try:
-            self._api().heartbeat(status)
+            self._api().heartbeat(status, version=version(), doctor=doctor_record.load("kiosk"))
+        except NotAuthorized as error:
+            if error.status == 401 and self._paired is not False:
+                log.error("the server does not know this kiosk's token: pair it again")
+                self._paired = False
+                self.pairedChanged.emit(False)
         except ClientError as error:
             log.debug("heartbeat not delivered: %s", error)
+        else:
+            if self._paired is False:
+                log.info("the server knows this kiosk again")
+                self.pairedChanged.emit(True)
+            self._paired = True
 
 
 class TicketServer:

@@ -410,4 +410,5 @@ def _device(row: sqlite3.Row) -> dict:
         "active": bool(row["active"]),
         "last_seen": row["last_seen"],
         "last_status": json.loads(row["last_status"]) if row["last_status"] else None,
+        "revoked_at": row["revoked_at"],
     }

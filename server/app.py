@@ -27,7 +27,7 @@ from server.errors import ServerError
 from server.help import HelpDesk
 from server.notify import ChangeNotifier
 from server.queue import Queue
-from server.routes import admin, booking, counters, display, public, survey, tickets
+from server.routes import admin, booking, counters, display, pairing, public, survey, tickets
 from server.routes import help as help_routes
 from server.store import Store
 from server.texts import language_of, message
@@ -231,7 +231,17 @@ def create_app(
     app.state.clock = clock
     app.state.settings = settings
     app.state.survey_throttle = survey.survey_throttle()
-    for module in (public, tickets, counters, display, admin, survey, help_routes, booking):
+    for module in (
+        public,
+        tickets,
+        counters,
+        display,
+        admin,
+        survey,
+        help_routes,
+        booking,
+        pairing,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
     _install_error_edge(app)

@@ -66,6 +66,10 @@ class Services:
     admin: Admin
     throttle: LoginThrottle
     default_language: str
+    # Wrong pairing codes per address (server/pairing.py): 10 in 10 minutes, then a wait.
+    pairing_throttle: LoginThrottle = field(
+        default_factory=lambda: LoginThrottle(10, dt.timedelta(minutes=10))
+    )
     store_thread: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="store")
     )

@@ -20,7 +20,7 @@ def problem(device: dict, now: dt.datetime) -> tuple[str | None, str]:
     `Admin.devices()` shows it (`last_status` already decoded)."""
     status = device["last_status"] or {}
     seen = dt.datetime.fromisoformat(device["last_seen"]) if device["last_seen"] else None
-    if not device["active"]:
+    if not device["active"] or device.get("revoked_at"):  # off on purpose: nothing to notice
         return None, "off"
     if seen is None:
         return "device_never_seen", "warn"
@@ -37,7 +37,9 @@ def problem(device: dict, now: dt.datetime) -> tuple[str | None, str]:
 
 
 def health(device: dict, now: dt.datetime) -> dict:
-    """The device with its health: `printer`, `audio`, `seen_minutes`, `problem`, `level`."""
+    """The device with its health: `printer`, `audio`, `seen_minutes`, `problem`, `level`,
+    and what a technician reads remotely: `version` and the last `doctor` run (the heartbeat's
+    extras, contract/devices.py)."""
     status = device["last_status"] or {}
     seen = dt.datetime.fromisoformat(device["last_seen"]) if device["last_seen"] else None
     found, level = problem(device, now)
@@ -45,6 +47,8 @@ def health(device: dict, now: dt.datetime) -> dict:
         **device,
         "printer": status.get("printer"),
         "audio": status.get("audio"),
+        "version": status.get("version"),
+        "doctor": status.get("doctor"),
         "seen_minutes": None if seen is None else int((now - seen).total_seconds() // 60),
         "problem": found,
         "level": level,

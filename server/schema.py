@@ -213,4 +213,20 @@ MIGRATIONS: list[str] = [
     CREATE INDEX bookings_by_slot ON bookings (service_id, day, starts_at, status);
     CREATE INDEX bookings_by_status ON bookings (status, starts_at);
     """,
+    # 7: pairing a new device with a one-time code (server/pairing.py) instead of a copied
+    # token; a device's token can be revoked (it must pair again).
+    """
+    CREATE TABLE pairing_codes (
+        id INTEGER PRIMARY KEY,
+        code_hash TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        device_id INTEGER
+    );
+    ALTER TABLE devices ADD COLUMN revoked_at TEXT;
+    """,
 ]

@@ -52,7 +52,7 @@ SERVICE_COLUMNS = {"code", "name", "agency_id", "daily_quota", "hours", "enabled
 COUNTER_COLUMNS = {"name", "status", "priority_streak", "position"}
 USER_COLUMNS = {"role", "password_hash", "active"}
 AGENCY_COLUMNS = {"name", "short_name"}
-DEVICE_COLUMNS = {"name", "token_hash", "active", "last_seen", "last_status"}
+DEVICE_COLUMNS = {"name", "token_hash", "active", "last_seen", "last_status", "revoked_at"}
 
 TICKET_SELECT = """
     SELECT t.*, s.code AS service_code, s.name AS service_name,

@@ -33,6 +33,16 @@ TEXTS = Catalog(
         N_("agency_not_found", "Instansi tidak ditemukan"),
         N_("user_not_found", "Pengguna tidak ditemukan"),
         N_("device_not_found", "Perangkat tidak ditemukan"),
+        N_("code_unknown", "Kode pemasangan tidak dikenal; periksa lagi kode di halaman admin"),
+        N_("code_used", "Kode pemasangan ini sudah dipakai; buat kode baru di halaman admin"),
+        N_(
+            "code_expired",
+            "Kode pemasangan ini sudah kedaluwarsa; buat kode baru di halaman admin",
+        ),
+        N_(
+            "pairing_throttled",
+            "Terlalu banyak kode pemasangan yang salah; coba lagi dalam {seconds} detik",
+        ),
         N_("already_exists", "{what} sudah ada"),
         N_("in_use", "{what} masih dipakai dan tidak bisa dihapus"),
         N_("queue_empty", "Tidak ada antrean yang menunggu"),

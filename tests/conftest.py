@@ -13,6 +13,8 @@ os.environ.setdefault(
     "ESCPOS_CAPABILITIES_PICKLE_DIR", tempfile.mkdtemp(prefix="antrian-escpos-cache-")
 )
 os.environ.setdefault("ANTRIAN_LOG_DIR", tempfile.mkdtemp(prefix="antrian-test-logs-"))
+# `antrian doctor` keeps its last result there (config.doctor_record): not in the user's home.
+os.environ.setdefault("ANTRIAN_STATE_DIR", tempfile.mkdtemp(prefix="antrian-test-state-"))
 
 pytest_plugins = [
     "tests.support.live_server",

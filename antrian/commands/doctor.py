@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.json:
         report = diagnose(args.config, options)
+        remember(report)
         sys.stdout.write(as_json(report) + "\n")
         return report.exit_code
 
@@ -68,5 +69,18 @@ def run(args: argparse.Namespace) -> int:
 
     sys.stdout.write(heading(args.config, language) + "\n")
     report = diagnose(args.config, options, on_result=show)
+    remember(report)
     sys.stdout.write(summary(report, language) + "\n")
     return report.exit_code
+
+
+def remember(report) -> None:
+    """A kiosk's or display's last result, for its heartbeat (config.doctor_record)."""
+    import datetime as dt
+
+    from config import doctor_record
+
+    if report.kind in ("kiosk", "display"):
+        at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        checks = [result.as_dict() for result in report.results]
+        doctor_record.save(report.kind, doctor_record.summary(at, checks))

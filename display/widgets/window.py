@@ -55,6 +55,7 @@ class BoardWindow(QWidget):
         self.waiting = WaitingStrip(language)
         self.marquee = Marquee(marquee_speed)
         self.status_line = styled_label(TEXTS.get("connecting", language))
+        self.status_line.setWordWrap(True)  # "Perangkat belum terdaftar …" is two lines
 
         left = QVBoxLayout()
         left.addWidget(self.call_panel, 6)

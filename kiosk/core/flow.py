@@ -99,6 +99,7 @@ class KioskState:
     list_page: int = 0  # simple mode: which screenful of agencies or services
     checkin_error: str | None = None  # why the last booking code was refused (a server code)
     checkin_message: str = ""  # the server's own sentence for it
+    unpaired: bool = False  # the server refused the token (401): "Perangkat belum terdaftar"
 
     @property
     def agency(self) -> Agency | None:
@@ -107,7 +108,7 @@ class KioskState:
     @property
     def can_choose(self) -> bool:
         """Agencies and services can be pressed: the list is known and the server answers."""
-        return self.services_loaded and self.online is True
+        return self.services_loaded and self.online is True and not self.unpaired
 
 
 class SecretGesture:
@@ -308,6 +309,11 @@ class KioskFlow:
         """The server has not answered for a while (the LinkWatch rule): keep the last
         picture, disable choosing, show a banner that says since when."""
         self._set(online=False, offline_since=since or self.state.offline_since)
+
+    def device_paired(self, paired: bool) -> None:
+        """The server refuses this kiosk's token (revoked, or never paired): nothing can be
+        issued; the screen says so and how a technician pairs it again."""
+        self._set(unpaired=not paired)
 
     def issue_slow(self) -> None:
         """The ticket's answer is late: tell the citizen calmly that it is still coming."""

@@ -180,12 +180,14 @@ class KioskWindow(QWidget):
             keep_scale(self.header, self.scale)  # large text is for the page, not the header
         self.header.show_state(state, self.scale or 1.0, self.portrait)
         lang = state.language
-        if state.offline_since is not None:
+        if state.unpaired:
+            self.banner.setText(text("unpaired_banner", lang))
+        elif state.offline_since is not None:
             since = clock_text(state.offline_since.astimezone(), lang)
             self.banner.setText(text("offline_banner_since", lang, time=since))
         else:
             self.banner.setText(text("offline_banner", lang))
-        self.banner.setVisible(state.online is False)
+        self.banner.setVisible(state.online is False or state.unpaired)
         reason = state.printer.screen_reason
         show_printer = reason is not None and state.screen in CHOOSING_SCREENS
         if show_printer:

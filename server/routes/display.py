@@ -68,4 +68,9 @@ async def heartbeat(
     svc: Annotated[Services, Depends(services)],
     device: Annotated[Principal, DEVICE],
 ) -> dict:
-    return await svc.run(svc.queue.heartbeat, device, body.status)
+    status = dict(body.status)  # version and doctor: where the admin page reads them
+    if body.version is not None:
+        status["version"] = body.version
+    if body.doctor is not None:
+        status["doctor"] = body.doctor.model_dump()
+    return await svc.run(svc.queue.heartbeat, device, status)

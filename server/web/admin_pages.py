@@ -15,9 +15,12 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import qrcode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from qrcode.image.svg import SvgPathImage
 
 from config.server import WEEKDAYS, WeekHours, parse_span
 from contract import (
@@ -31,6 +34,8 @@ from contract import (
     UserPatch,
 )
 from contract.admin import MAX_HOLIDAYS, Day
+from contract.devices import PairingCodeIn
+from server import pairing
 from server.errors import ServerError
 from server.web.crud import NOTICES, Entity, FormProblem, back, notice  # noqa: F401
 from server.web.render import error_text, language, render, translator
@@ -438,7 +443,9 @@ def _device_created(request, staff, created) -> Response:
 class _Devices(Entity):
     """Devices: no edit page; a new token is shown once, on the list page."""
 
-    def list_page(self, request, staff, *, status=200, values=None, errors=None, token=None):
+    def list_page(
+        self, request, staff, *, status=200, values=None, errors=None, token=None, pairing=None
+    ):
         return render(
             request,
             "admin_devices.html",
@@ -449,6 +456,7 @@ class _Devices(Entity):
             values=values or dict(self.blank),
             errors=errors or {},
             token=token,
+            pairing=pairing,
             notice=notice(request),
         )
 
@@ -488,6 +496,50 @@ def toggle_device(request: Request, device_id: str, posted: AdminPost) -> Respon
     changes = {"active": not device["active"]}
     _admin(request).update_device(posted.staff.name, device["id"], changes)
     return back("/admin/perangkat", "saved")
+
+
+@router.post("/admin/perangkat/pasangkan")
+def make_pairing_code(request: Request, posted: AdminPost) -> Response:
+    """ "Tambah perangkat": a one-time code (and its QR) for `antrian setup` on the new device,
+    shown on this page once, like a token."""
+    values = {"name": _text(posted.form, "name", 60), "kind": _text(posted.form, "kind", 20)}
+    try:
+        body = checked(request, PairingCodeIn, values)
+        made = saving(
+            request,
+            lambda: pairing.create_code(
+                _admin(request).queue, posted.staff.name, body.name, body.kind
+            ),
+        )
+    except FormProblem as problem:
+        return DEVICES.list_page(
+            request, posted.staff, status=422, pairing={"errors": problem.errors, **values}
+        )
+    log.info("pairing code for %s made by %s", made["name"], posted.staff.name)
+    # The address devices reach (as on the tickets' QR codes), not the one this browser used:
+    # an admin on the server PC itself browses to 127.0.0.1.
+    server_url = str(request.app.state.settings.site.public_url).rstrip("/")
+    return DEVICES.list_page(
+        request, posted.staff, status=201, pairing=pairing_view(made, server_url)
+    )
+
+
+def pairing_view(made: dict, server_url: str) -> dict:
+    """The code, the setup command it goes into, and that command as a QR (an inline SVG):
+    a technician can scan it with a phone instead of copying the code off the screen."""
+    command = f"sudo antrian setup {made['kind']} --server {server_url} --code {made['code']}"
+    image = qrcode.make(command, image_factory=SvgPathImage, box_size=8, border=2)
+    svg = image.to_string(encoding="unicode")
+    return {**made, "command": command, "qr_svg": Markup(svg)}
+
+
+@router.post("/admin/perangkat/{device_id}/cabut")
+def revoke_device(request: Request, device_id: str, posted: AdminPost) -> Response:
+    """ "Cabut": the device's token stops working now; it must pair again."""
+    device = DEVICES.find(request, device_id)
+    pairing.revoke(_admin(request).queue, device["id"])
+    log.info("device %s revoked by %s", device["name"], posted.staff.name)
+    return back("/admin/perangkat", "revoked")
 
 
 # ---- settings ----

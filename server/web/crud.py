@@ -20,7 +20,7 @@ from server.web.loket import parse_id
 from server.web.render import language, render, translator
 from server.web.session import AdminPage, AdminPost, PageRefused
 
-NOTICES = ("saved", "created", "deleted", "settings_saved")
+NOTICES = ("saved", "created", "deleted", "settings_saved", "revoked")
 
 
 class FormProblem(Exception):

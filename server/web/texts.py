@@ -354,7 +354,35 @@ TEXTS = Catalog(
         ),
         N_("cannot_delete_self", "Anda tidak dapat menghapus akun Anda sendiri."),
         # ---- devices ----
-        N_("add_device", "Daftarkan perangkat"),
+        N_("add_device_pairing", "Tambah perangkat"),
+        N_(
+            "add_device_pairing_about",
+            "Buat kode sekali pakai, lalu di perangkat baru jalankan sudo antrian setup "
+            "dan ketik kodenya. Token perangkat tidak perlu disalin.",
+        ),
+        N_("make_pairing_code", "Buat kode pemasangan"),
+        N_("pairing_for", "Kode pemasangan untuk {name}"),
+        N_("pairing_code_label", "Ketik kode ini di perangkat baru:"),
+        N_("pairing_valid_until", "Berlaku sekali, sampai pukul {time}."),
+        N_("pairing_how_kiosk", "Di kios baru, sebagai root:"),
+        N_("pairing_how_display", "Di layar aula baru, sebagai root:"),
+        N_("pairing_qr", "Pindai dengan ponsel untuk menyalin perintahnya"),
+        N_("device_version", "Versi"),
+        N_("device_doctor", "Pemeriksaan terakhir"),
+        N_("doctor_never", "belum ada"),
+        N_("doctor_passed", "lulus"),
+        N_("doctor_failed", "{n} gagal"),
+        N_("doctor_warned", "{n} peringatan"),
+        N_("revoke", "Cabut"),
+        N_(
+            "confirm_revoke",
+            "Cabut token {name}? Perangkat itu langsung berhenti bekerja sampai dipasangkan lagi "
+            "dengan kode baru.",
+        ),
+        N_("device_revoked", "Token dicabut"),
+        N_("device_revoked_pair_again", "Dicabut: pasangkan lagi dengan kode baru"),
+        N_("notice_revoked", "Token perangkat dicabut."),
+        N_("add_device", "Daftarkan dengan token (tanpa kode pemasangan)"),
         N_("device_name", "Nama perangkat"),
         N_(
             "device_name_hint",

@@ -29,6 +29,7 @@ CATALOGS = {
     "printer": "printer.texts",
     "doctor": "antrian.doctor.texts",
     "demo": "antrian.commands.demo",
+    "setup": "antrian.commands.setup_texts",
 }
 KEYWORDS = {"N_": ((1, "c"), 2)}  # the Makefile's --keyword='N_:1c,2'
 

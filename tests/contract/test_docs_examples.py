@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 import contract as c
 from contract.booking import Booking, BookingIn, BookingSlot
+from contract.devices import Paired, PairIn, PairingCode, PairingCodeIn
 from contract.help import HelpCall, HelpIn
 
 API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
@@ -29,7 +30,9 @@ EXAMPLES: dict[str, list] = {
     "`GET /counters/{id}`": [c.CounterView],
     "`POST /counters/{id}/call-next`": [c.ErrorBody],
     "`GET /display/state?since=V&wait=S` (display, operator, admin)": [c.DisplayState],
-    "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer],
+    "`POST /devices/heartbeat` (kiosk, display)": [c.HeartbeatIn, c.HeartbeatAnswer, c.HeartbeatIn],
+    "`POST /admin/devices/pairing` (admin)": [PairingCodeIn, PairingCode],
+    "`POST /devices/pair` (anyone: the code is the secret)": [PairIn, Paired],
     "Admin": [c.DeviceIn, c.Device, c.SettingsPatch, c.Settings],
     "`GET /reports/daily?date=YYYY-MM-DD[&format=csv]`": [c.DailyReport],
     "`GET /survey/{tracking_code}`": [c.SurveyState],

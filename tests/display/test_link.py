@@ -99,7 +99,7 @@ class ScriptedApi:
             raise ServerUnreachable("connection reset")
         return state([event(1, "A-001", "Loket 1")], version=self.server.version)
 
-    def heartbeat(self, status):
+    def heartbeat(self, status, **extras):  # extras: version, doctor (client.api)
         self.server.heartbeats += 1
         if not self.server.up.is_set():
             raise ServerUnreachable("connection refused")
