@@ -16,6 +16,7 @@ os.environ.setdefault("ANTRIAN_LOG_DIR", tempfile.mkdtemp(prefix="antrian-test-l
 
 pytest_plugins = [
     "tests.support.live_server",
+    "tests.support.pg",
     "tests.support.printer_peers",
     "tests.support.sound",
 ]
