@@ -45,9 +45,9 @@ WRITE_LOCK = 0x616E7472  # the one advisory lock every write transaction holds (
 EVENTS_CHANNEL = "antrian_events"
 DEVICES_CHANNEL = "antrian_devices"
 FALLBACK_POLL_SECONDS = 0.5  # the listener's catch-up poll; bounds a missed or lost NOTIFY
-POOL_SIZE = 8
+POOL_SIZE = 8  # connections per process: the store thread and the page handlers' threads
 BEGIN_WRITE = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
-BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"  # connections per process: the store thread and the page handlers' threads
+BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 class _NumericLoader(Loader):
