@@ -16,4 +16,5 @@ def test_every_dashboard_query_names_an_exported_metric(live_server):
     exported = requests.get(f"{live_server.url}/metrics", timeout=10).text
     families = set(re.findall(r"^# TYPE (\w+) ", exported, re.M))
     for name in sorted(asked):
-        assert re.sub(r"_(bucket|total|count|sum)$", "", name) in families, name
+        family = re.sub(r"_(bucket|count|sum)$", "", name)  # a histogram's series
+        assert family in families, name
