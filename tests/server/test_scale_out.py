@@ -18,7 +18,7 @@ import pytest
 import requests
 
 from tests.server.util import OPERATOR2
-from tests.support.live_server import DISPLAY_TOKEN, KIOSK_TOKEN, OPERATOR, ServerProcess
+from tests.support.live_server import ADMIN, DISPLAY_TOKEN, KIOSK_TOKEN, OPERATOR, ServerProcess
 
 DEADLINE = 45.0  # seconds any one phase may take on a loaded machine
 
@@ -221,6 +221,35 @@ def test_a_display_is_woken_whichever_process_handled_the_call(workers_server):
     assert len(answers) == polls
     assert all(version > since for _, version in answers)
     assert max(at for at, _ in answers) - issued_at < 10, "a display waited out its long poll"
+
+
+def test_a_revoked_device_is_refused_by_every_process(workers_server):
+    """Every process caches device tokens for a few seconds; switching a kiosk off clears
+    them all (NOTIFY), so at once no process lets the token in."""
+    token = "demo-kiosk-2-token"
+    processes = 4 * workers_server.workers
+
+    def heartbeat(_) -> int:
+        answer = requests.post(
+            f"{workers_server.api}/devices/heartbeat",
+            json={"status": {}},
+            headers={"Authorization": f"Bearer {token}", "Connection": "close"},
+            timeout=10,
+        )
+        return answer.status_code
+
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        assert set(pool.map(heartbeat, range(processes))) == {200}  # cached in every process
+        admin = log_in(workers_server, ADMIN)
+        devices = admin.get(f"{workers_server.api}/admin/devices", timeout=10).json()
+        kiosk = next(d for d in devices if d["name"] == "kiosk-2")
+        switched = admin.patch(
+            f"{workers_server.api}/admin/devices/{kiosk['id']}", json={"active": False}, timeout=10
+        )
+        assert switched.status_code == 200, switched.text
+        deadline = time.monotonic() + 3.0  # the cache alone would keep it for 5 s
+        while set(pool.map(heartbeat, range(processes))) != {401}:
+            assert time.monotonic() < deadline, "a process still let the revoked kiosk in"
 
 
 def test_sigkill_of_one_process_loses_no_acknowledged_ticket(workers_server):
