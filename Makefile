@@ -16,6 +16,9 @@ test: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
+	@# The server tests again on PostgreSQL (a throw-away cluster, tests/support/pg.py); the
+	@# browser tests, whose SQL the API tests already cover, only on SQLite, to keep CI short.
+	$(PY) -m pytest --store=postgresql -m "not browser" tests/server
 
 # Debian packages: installed when run as root, otherwise the exact command is printed.
 deps:

@@ -18,6 +18,14 @@ Prints throughput and p50/p95/p99 per phase and the ratio issue rate / raw commi
 Bounded: every phase has a count and a time limit.
 
     .venv/bin/python benchmarks/server_load.py --kiosks 50 --counters 10 --displays 100
+
+`--compare` runs the issue and call→display phases once per store and process count, side by
+side in one run, and ends with a table (tickets/s, issue p99, call→display p95):
+
+    .venv/bin/python benchmarks/server_load.py --compare sqlite/1,postgresql/1,postgresql/2 \
+        --displays 1000
+
+PostgreSQL runs in a throw-away cluster (tests/support/pg.py) with fsync on, as in production.
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.live_server import ServerProcess  # noqa: E402
+from tests.support.pg import PgCluster, postgres_bin  # noqa: E402
 
 SERVICES = "ABCDEFGHJK"
 PASSWORD = "bench-password-1"
@@ -283,9 +292,16 @@ def raw_commit_rate(folder: Path, seconds: float) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of a process and its worker processes so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for child in children.read_text().split() if children.exists() else ():
+        total += cpu_seconds(int(child))
+    return total
 
 
 def machine() -> str:
@@ -306,6 +322,118 @@ def _event_loop_policy() -> None:
     except ImportError:
         return
     asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+
+
+async def collect_display_delays(args, sent_at, stop, results, displays):
+    """Per display and call: when the display had it − when the call was sent; and misses."""
+    loop = asyncio.get_running_loop()
+    await asyncio.sleep(1.0)  # let the last answers reach the displays
+    stop.set()
+    seen_by_display = await loop.run_in_executor(None, results.get, True, 60)
+    displays.join(30)
+    delays = [
+        seen[ticket] - sent
+        for seen in seen_by_display
+        for ticket, sent in sent_at.items()
+        if ticket in seen
+    ]
+    return delays, len(sent_at) * args.displays - len(delays)
+
+
+def pick(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples) or [float("nan")]
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000
+
+
+async def compare_phases(args: argparse.Namespace, api: str, server_pid: int) -> dict:
+    """The two phases the side-by-side table shows: issue flat out, call→display."""
+    cpu_before = cpu_seconds(server_pid)
+    issue_rate, latencies = await phase_issue(
+        api, args.kiosks, args.tickets_per_kiosk, args.phase_seconds, "a"
+    )
+    cpu_per_ticket = (cpu_seconds(server_pid) - cpu_before) / max(1, len(latencies))
+    print(f"  [issue] {issue_rate:7.1f} tickets/s, latency {percentiles(latencies)}")
+    operators = await login_all(api, args.counters)
+    context = multiprocessing.get_context("spawn")
+    ready, stop, results = context.Event(), context.Event(), context.Queue()
+    displays = context.Process(
+        target=display_process, args=(api, args.displays, ready, stop, results)
+    )
+    displays.start()
+    loop = asyncio.get_running_loop()
+    if not await loop.run_in_executor(None, ready.wait, 180):
+        raise RuntimeError("the displays did not connect within 180 s")
+    sent_at: dict[int, float] = {}
+    _, call_latencies = await phase_calls(
+        api, operators, args.paced_calls, args.phase_seconds, args.pace, sent_at
+    )
+    delays, missed = await collect_display_delays(args, sent_at, stop, results, displays)
+    print(f"  [call→display] {percentiles(delays)}  missed {missed}")
+    return {
+        "rate": issue_rate,
+        "issue_p99": pick(latencies, 0.99),
+        "cpu_ms": cpu_per_ticket * 1000,
+        "wake_p50": pick(delays, 0.50),
+        "wake_p95": pick(delays, 0.95),
+        "missed": missed,
+    }
+
+
+def compare(args: argparse.Namespace) -> int:
+    """Every `store/processes` of --compare on a fresh database, one after the other."""
+    setups = [item.strip().split("/") for item in args.compare.split(",") if item.strip()]
+    cluster = None
+    if any(store == "postgresql" for store, _ in setups):
+        bin_dir = postgres_bin()
+        if bin_dir is None:
+            print("PostgreSQL is not installed (apt-get install postgresql)")
+            return 2
+        cluster = PgCluster(bin_dir, durable=True).start()
+    print(f"machine: {machine()}")
+    rows = []
+    try:
+        for store, processes in setups:
+            folder = Path(tempfile.mkdtemp(prefix="antrian-bench-", dir=args.data))
+            config = write_config(folder, args.counters, args.kiosks, args.displays)
+            data = folder / "data"
+            data.mkdir()
+            url = cluster.database("bench") if store == "postgresql" and cluster else None
+            print(f"\n== {store}, {processes} process(es)")
+            server = ServerProcess(
+                data,
+                config,
+                clock_start=None,
+                store_url=url,
+                extra_args=("--workers", processes),
+                start_timeout=120,
+            )
+            server.start()
+            try:
+                _event_loop_policy()
+                figures = asyncio.run(compare_phases(args, server.api, server.process.pid))
+            finally:
+                server.stop()
+                subprocess.run(["rm", "-rf", str(folder)], check=False)
+            rows.append((f"{store}/{processes}", figures))
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    base = next((f["rate"] for name, f in rows if name == "postgresql/1"), None)
+    print(
+        f"\n{args.kiosks} kiosks flat out; {args.displays} displays, {args.counters} counters "
+        f"calling one per {args.pace}s"
+    )
+    print("| store/processes | tickets/s | × PG/1 | issue p99 | CPU/ticket | call→display p50 "
+          "| p95 | missed |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
+    for name, f in rows:
+        ratio = f"{f['rate'] / base:.2f}" if base else "–"
+        print(
+            f"| {name} | {f['rate']:.0f} | {ratio} | {f['issue_p99']:.0f} ms | "
+            f"{f['cpu_ms']:.1f} ms | {f['wake_p50']:.0f} ms | {f['wake_p95']:.0f} ms | "
+            f"{f['missed']} |"
+        )
+    return 0
 
 
 async def run_phases(args: argparse.Namespace, api: str, server_pid: int, folder: Path) -> None:
@@ -350,17 +478,7 @@ async def run_phases(args: argparse.Namespace, api: str, server_pid: int, folder
     _, call_latencies = await phase_calls(
         api, operators, args.paced_calls, args.phase_seconds, args.pace, sent_at
     )
-    await asyncio.sleep(1.0)  # let the last answers reach the displays
-    stop.set()
-    seen_by_display = await loop.run_in_executor(None, results.get, True, 60)
-    displays.join(30)
-    delays = [
-        seen[ticket] - sent
-        for seen in seen_by_display
-        for ticket, sent in sent_at.items()
-        if ticket in seen
-    ]
-    missed = len(sent_at) * args.displays - len(delays)
+    delays, missed = await collect_display_delays(args, sent_at, stop, results, displays)
     print(
         f"\n[call→display] {args.displays} displays long-polling, {len(sent_at)} calls "
         f"({args.counters} counters, one call per {args.pace}s each)"
@@ -385,7 +503,15 @@ def main() -> int:
     parser.add_argument("--pace", type=float, default=5.0, help="seconds between a counter's calls")
     parser.add_argument("--phase-seconds", type=float, default=60, help="time limit per phase")
     parser.add_argument("--data", type=Path, default=None, help="folder on the disk to measure")
+    parser.add_argument(
+        "--compare",
+        default=None,
+        metavar="LIST",
+        help="side by side, e.g. sqlite/1,postgresql/1,postgresql/2,postgresql/4",
+    )
     args = parser.parse_args()
+    if args.compare:
+        return compare(args)
 
     folder = Path(tempfile.mkdtemp(prefix="antrian-bench-", dir=args.data))
     config = write_config(folder, args.counters, args.kiosks, args.displays)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, IPvAnyNetwork, field_validator, model_validator
 
 from config.loader import ConfigProblem, HttpAddress, StrictModel, load_settings
 
@@ -156,6 +157,25 @@ class LoggingSettings(StrictModel):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
 
+class StoreSettings(StrictModel):
+    """`[store]`: where the hall's data lives. Without `url`, SQLite in the `--data` folder."""
+
+    url: str | None = Field(
+        default=None,
+        pattern=r"^postgres(ql)?://",
+        description='PostgreSQL, "postgresql://USER:PASSWORD@HOST:PORT/DB"; absent = SQLite',
+    )
+
+
+class MetricsSettings(StrictModel):
+    """`[metrics]`: who may read `/metrics` (Prometheus), by address; loopback by default."""
+
+    allow: list[IPvAnyNetwork] = Field(
+        default_factory=lambda: [ip_network("127.0.0.0/8"), ip_network("::1/128")],
+        description='networks whose addresses may read /metrics, e.g. ["10.0.5.0/24"]',
+    )
+
+
 class AgencyEntry(StrictModel):
     name: str = Field(min_length=1, max_length=120)
     short_name: str = Field(default="", max_length=40)
@@ -209,6 +229,8 @@ class ServerSettings(StrictModel):
     booking: BookingSettings = Field(default_factory=BookingSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     schedules: dict[str, WeekHours] = Field(default_factory=dict)
     agencies: list[AgencyEntry] = Field(default_factory=list)
     services: list[ServiceEntry] = Field(default_factory=list)

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,11 +26,13 @@ from server.clock import Clock
 from server.deps import Services, language
 from server.errors import ServerError
 from server.help import HelpDesk
+from server.metrics import Metrics, install_metrics
 from server.notify import ChangeNotifier
+from server.pg_store import PgStore
 from server.queue import Queue
 from server.routes import admin, booking, counters, display, pairing, public, survey, tickets
 from server.routes import help as help_routes
-from server.store import Store
+from server.store import open_store
 from server.texts import language_of, message
 from server.web import install_pages
 
@@ -191,17 +194,22 @@ def create_app(
 ) -> FastAPI:
     """The server application over the database in `data_dir`, bootstrapped from `settings`."""
     clock = clock or Clock(settings.site.timezone)
-    store = Store(data_dir)
+    store = open_store(settings.store.url, data_dir)
     bootstrap(store, settings)
     bootstrap_booking(store, settings)
     queue = Queue(store, settings, clock)
     notifier = ChangeNotifier()
     store.on_change = notifier.notify
+    metrics = Metrics(store, clock)
+    store.on_events = metrics.count_events
+    if isinstance(store, PgStore):  # other processes share the database: tell them too
+        queue.device_cache.announce = store.announce_devices_changed
+        store.on_devices_changed = queue.device_cache.forget_all
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         notifier.bind(asyncio.get_running_loop())
-        log.info("server ready: data in %s, schema version %d", store.path, store.schema_version())
+        log.info("server ready: data in %s, schema version %d", store.where, store.schema_version())
         yield
         notifier.unbind()
         app.state.services.store_thread.shutdown(wait=True)
@@ -228,6 +236,7 @@ def create_app(
     app.state.help_desk = HelpDesk(queue)
     app.state.state_builds = {}  # version -> the running build of the display state
     app.state.store = store
+    app.state.metrics = metrics
     app.state.clock = clock
     app.state.settings = settings
     app.state.survey_throttle = survey.survey_throttle()
@@ -244,6 +253,7 @@ def create_app(
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_pages(app)
+    install_metrics(app, metrics, settings.metrics.allow)
     _install_error_edge(app)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(BodyTimeout)
@@ -299,3 +309,27 @@ def _install_error_edge(app: FastAPI) -> None:
     async def unexpected(request: Request, error: Exception):
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_response(request, ServerError("internal_error", 500))
+
+
+WORKER_SETTINGS = "ANTRIAN_SERVER_WORKER"  # what `antrian server --workers N` tells its workers
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of `antrian server --workers N` (uvicorn's factory, in each
+    process): the command's settings come in `$ANTRIAN_SERVER_WORKER` as JSON."""
+    import time
+
+    from config.logs import configure_logging
+    from config.server import load_server_settings
+    from server.clock import SettableClock
+
+    given = json.loads(os.environ[WORKER_SETTINGS])
+    configure_logging("server", given["log_level"])
+    settings = load_server_settings(given["config"])
+    clock: Clock = Clock(settings.site.timezone)
+    if given["clock_start"]:  # the same pretended time in every worker (tests and demos)
+        start = dt.datetime.fromisoformat(given["clock_start"])
+        late = dt.timedelta(seconds=time.time() - given["clock_origin"])
+        clock = SettableClock(start, settings.site.timezone)
+        clock.advance(late)
+    return create_app(settings, given["data"], clock)

@@ -1,12 +1,17 @@
 """The device-token cache: displays poll often, so a device's token is read from the database
 at most once per `DEVICE_CACHE_SECONDS`. Admin changes to devices clear it (`Admin`), after
 their commit, so no stale entry comes back.
+
+With several server processes (PostgreSQL) a clear must reach them all: `announce` is then the
+store's NOTIFY, and each process's listener calls `forget_all` (server.pg_store). Were that
+message lost, an entry still ends after `DEVICE_CACHE_SECONDS`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from server.auth import Principal, hash_token
 
@@ -21,6 +26,8 @@ class DeviceCache:
         self.seconds = seconds
         self._entries: dict[str, tuple[Principal, float]] = {}
         self._lock = threading.Lock()
+        # Tells the other server processes to clear theirs (None: this process is alone).
+        self.announce: Callable[[], None] | None = None
 
     def get(self, token: str) -> Principal | None:
         entry = self._entries.get(hash_token(token))
@@ -35,6 +42,12 @@ class DeviceCache:
             self._entries[hash_token(token)] = (principal, time.monotonic() + self.seconds)
 
     def clear(self) -> None:
+        self.forget_all()
+        if self.announce is not None:
+            self.announce()
+
+    def forget_all(self) -> None:
+        """Clear this process's entries only (another process announced a change)."""
         with self._lock:
             self._entries.clear()
 

@@ -229,4 +229,18 @@ MIGRATIONS: list[str] = [
     );
     ALTER TABLE devices ADD COLUMN revoked_at TEXT;
     """,
+    # 8: the numbering counter: one row per (numbering service, day) holding the last number
+    # drawn. Drawing upserts it (server.store `next_seq`), which locks the row until the commit,
+    # so several server processes on one PostgreSQL never draw a number twice (a MAX(seq) + 1
+    # would). Filled from the tickets already issued.
+    """
+    CREATE TABLE ticket_numbers (
+        number_service_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (number_service_id, day)
+    );
+    INSERT INTO ticket_numbers (number_service_id, day, last_seq)
+        SELECT number_service_id, day, MAX(seq) FROM tickets GROUP BY number_service_id, day;
+    """,
 ]

@@ -16,6 +16,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,9 @@ TICKET_SELECT = """
     JOIN services ns ON ns.id = t.number_service_id
     LEFT JOIN counters c ON c.id = t.counter_id
 """
+# 1 for a ticket without priority, 0 for a priority one: the call order's first key (an integer,
+# so the row comparisons below mean the same on SQLite and PostgreSQL).
+NORMAL_FLAG = "(CASE WHEN COALESCE(priority, '') = '' THEN 1 ELSE 0 END)"
 SERVICE_SELECT = """
     SELECT s.*, a.name AS agency_name, a.short_name AS agency_short
     FROM services s JOIN agencies a ON a.id = s.agency_id
@@ -93,8 +97,11 @@ class Tx:
         self.db = db
         self.events_added = 0
         self.last_event = 0  # the id of the last event this transaction added
+        self.event_kinds: list[str] = []  # of the events added, for the metrics
         self._settings: dict[str, object] | None = None  # read once per transaction
 
+    # The five primitives below are all that touch the connection: the PostgreSQL store
+    # (server.pg_store) replaces only them, so every method here runs on both databases.
     def _one(self, sql: str, params: Sequence = ()) -> sqlite3.Row | None:
         return self.db.execute(sql, params).fetchone()
 
@@ -109,8 +116,15 @@ class Tx:
         return row_id
 
     def _value(self, sql: str, params: Sequence = (), default=None):
-        row = self.db.execute(sql, params).fetchone()
+        row = self._one(sql, params)
         return default if row is None or row[0] is None else row[0]
+
+    def _execute(self, sql: str, params: Sequence = ()) -> None:
+        """A statement whose rows nobody reads (UPDATE, DELETE, INSERT without an id)."""
+        self.db.execute(sql, params)
+
+    def _execute_many(self, sql: str, rows: Sequence[Sequence]) -> None:
+        self.db.executemany(sql, rows)
 
     # ---- events ----
     def add_event(
@@ -132,6 +146,7 @@ class Tx:
         )
         self.events_added += 1
         self.last_event = event_id
+        self.event_kinds.append(kind)
         return event_id
 
     def last_event_id(self) -> int:
@@ -150,7 +165,7 @@ class Tx:
                 LEFT JOIN counters c ON c.id = e.counter_id
                 WHERE e.day = ? AND e.kind IN ('called', 'recalled')
                 ORDER BY e.id DESC LIMIT ?
-            ) ORDER BY id
+            ) AS recent ORDER BY id
             """,
             (day, limit),
         )
@@ -167,10 +182,11 @@ class Tx:
         return dict(self._settings)
 
     def set_setting(self, key: str, value: object, *, only_if_absent: bool = False) -> None:
-        verb = "INSERT OR IGNORE" if only_if_absent else "INSERT OR REPLACE"
+        action = "NOTHING" if only_if_absent else "UPDATE SET value = excluded.value"
         self._settings = None
-        self.db.execute(
-            f"{verb} INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value))
+        self._execute(
+            f"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO {action}",
+            (key, json.dumps(value)),
         )
 
     # ---- agencies ----
@@ -190,13 +206,13 @@ class Tx:
 
     def update_agency(self, agency_id: int, **columns) -> None:
         clause, values = _set_clause(columns, AGENCY_COLUMNS)
-        self.db.execute(f"UPDATE agencies SET {clause} WHERE id = ?", (*values, agency_id))
+        self._execute(f"UPDATE agencies SET {clause} WHERE id = ?", (*values, agency_id))
 
     def agency_in_use(self, agency_id: int) -> bool:
         return self._one("SELECT 1 FROM services WHERE agency_id = ?", (agency_id,)) is not None
 
     def delete_agency(self, agency_id: int) -> None:
-        self.db.execute("DELETE FROM agencies WHERE id = ?", (agency_id,))
+        self._execute("DELETE FROM agencies WHERE id = ?", (agency_id,))
 
     # ---- services ----
     def services(self) -> list[sqlite3.Row]:
@@ -218,7 +234,7 @@ class Tx:
 
     def update_service(self, service_id: int, **columns) -> None:
         clause, values = _set_clause(columns, SERVICE_COLUMNS)
-        self.db.execute(f"UPDATE services SET {clause} WHERE id = ?", (*values, service_id))
+        self._execute(f"UPDATE services SET {clause} WHERE id = ?", (*values, service_id))
 
     def service_in_use(self, service_id: int) -> bool:
         return (
@@ -230,7 +246,7 @@ class Tx:
         )
 
     def delete_service(self, service_id: int) -> None:
-        self.db.execute("DELETE FROM services WHERE id = ?", (service_id,))
+        self._execute("DELETE FROM services WHERE id = ?", (service_id,))
 
     def issued_count(self, service_id: int, day: str) -> int:
         return self._value(
@@ -240,10 +256,14 @@ class Tx:
         )
 
     def next_seq(self, service_id: int, day: str) -> int:
-        return 1 + self._value(
-            "SELECT MAX(seq) FROM tickets WHERE number_service_id = ? AND day = ?",
+        """The next number of a service's day, drawn from its counter row (`ticket_numbers`):
+        the upsert locks that row until the commit, so two transactions, in one process or in
+        several, can never draw the same number, and a rolled-back draw leaves no gap."""
+        return self._value(
+            "INSERT INTO ticket_numbers (number_service_id, day, last_seq) VALUES (?, ?, 1)"
+            " ON CONFLICT (number_service_id, day)"
+            " DO UPDATE SET last_seq = ticket_numbers.last_seq + 1 RETURNING last_seq",
             (service_id, day),
-            default=0,
         )
 
     def waiting_counts(self, day: str) -> dict[int, int]:
@@ -301,8 +321,8 @@ class Tx:
         )
         params: list = [day, *counter_ids]
         if ticket is not None:
-            sql += " AND (COALESCE(priority, '') = '', queued_at, id) < (?, ?, ?)"
-            params += [not ticket["priority"], ticket["queued_at"], ticket["id"]]
+            sql += f" AND ({NORMAL_FLAG}, queued_at, id) < (?, ?, ?)"
+            params += [int(not ticket["priority"]), ticket["queued_at"], ticket["id"]]
         return self._value(sql, params, default=0)
 
     # ---- counters ----
@@ -320,10 +340,10 @@ class Tx:
 
     def update_counter(self, counter_id: int, **columns) -> None:
         clause, values = _set_clause(columns, COUNTER_COLUMNS)
-        self.db.execute(f"UPDATE counters SET {clause} WHERE id = ?", (*values, counter_id))
+        self._execute(f"UPDATE counters SET {clause} WHERE id = ?", (*values, counter_id))
 
     def delete_counter(self, counter_id: int) -> None:
-        self.db.execute("DELETE FROM counters WHERE id = ?", (counter_id,))
+        self._execute("DELETE FROM counters WHERE id = ?", (counter_id,))
 
     def counter_services(self) -> dict[int, list[sqlite3.Row]]:
         """counter id -> its services (id, code, name), in service order."""
@@ -337,8 +357,8 @@ class Tx:
         return result
 
     def set_counter_services(self, counter_id: int, service_ids: Sequence[int]) -> None:
-        self.db.execute("DELETE FROM counter_services WHERE counter_id = ?", (counter_id,))
-        self.db.executemany(
+        self._execute("DELETE FROM counter_services WHERE counter_id = ?", (counter_id,))
+        self._execute_many(
             "INSERT INTO counter_services (counter_id, service_id) VALUES (?, ?)",
             [(counter_id, service_id) for service_id in service_ids],
         )
@@ -362,14 +382,14 @@ class Tx:
     def save_counter_request(
         self, counter_id: int, key: str, action: str, at: str, answer: str
     ) -> None:
-        self.db.execute(
+        self._execute(
             "INSERT INTO counter_requests (counter_id, key, action, at, answer)"
             " VALUES (?, ?, ?, ?, ?)",
             (counter_id, key, action, at, answer),
         )
 
     def forget_counter_requests(self, before: str) -> None:
-        self.db.execute("DELETE FROM counter_requests WHERE at < ?", (before,))
+        self._execute("DELETE FROM counter_requests WHERE at < ?", (before,))
 
     # ---- tickets ----
     def ticket(self, ticket_id: int) -> sqlite3.Row | None:
@@ -392,7 +412,7 @@ class Tx:
 
     def update_ticket(self, ticket_id: int, **columns) -> None:
         clause, values = _set_clause(columns, TICKET_COLUMNS)
-        self.db.execute(f"UPDATE tickets SET {clause} WHERE id = ?", (*values, ticket_id))
+        self._execute(f"UPDATE tickets SET {clause} WHERE id = ?", (*values, ticket_id))
 
     def open_ticket_at(self, counter_id: int) -> sqlite3.Row | None:
         return self._one(
@@ -406,12 +426,13 @@ class Tx:
         return {row["counter_id"]: row for row in rows}
 
     def waiting_for_counter(self, counter_id: int, day: str, limit: int = -1) -> list[sqlite3.Row]:
-        """Today's waiting tickets of the counter's services, longest in line first."""
+        """Today's waiting tickets of the counter's services, longest in line first (all of
+        them when `limit` is negative)."""
         return self._all(
             TICKET_SELECT + " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
-            " ORDER BY t.queued_at, t.id LIMIT ?",
-            (counter_id, day, limit),
+            " ORDER BY t.queued_at, t.id" + (" LIMIT ?" if limit >= 0 else ""),
+            (counter_id, day, limit) if limit >= 0 else (counter_id, day),
         )
 
     def call_candidates(self, counter_id: int, day: str) -> list[sqlite3.Row]:
@@ -421,11 +442,13 @@ class Tx:
             "SELECT * FROM (SELECT t.id FROM tickets t"
             " JOIN counter_services cs ON cs.service_id = t.service_id"
             " WHERE cs.counter_id = ? AND t.day = ? AND t.status = 'waiting'"
-            " AND (COALESCE(t.priority, '') = '') = ? ORDER BY t.queued_at, t.id LIMIT 1)"
+            f" AND {NORMAL_FLAG.replace('priority', 't.priority')} = ?"
+            " ORDER BY t.queued_at, t.id LIMIT 1) AS {}"
         )
         return self._all(
-            TICKET_SELECT + f" JOIN ({head} UNION ALL {head}) h ON h.id = t.id",
-            (counter_id, day, False, counter_id, day, True),
+            TICKET_SELECT
+            + f" JOIN ({head.format('first')} UNION ALL {head.format('second')}) h ON h.id = t.id",
+            (counter_id, day, 0, counter_id, day, 1),
         )
 
     def waiting_line(self, counter_id: int, day: str, limit: int) -> tuple[list[sqlite3.Row], int]:
@@ -463,8 +486,8 @@ class Tx:
         normal = not ticket["priority"]
         return self._value(
             "SELECT COUNT(*) FROM tickets WHERE service_id = ? AND day = ? AND status = 'waiting'"
-            " AND (COALESCE(priority, '') = '', queued_at, id) < (?, ?, ?)",
-            (ticket["service_id"], ticket["day"], normal, ticket["queued_at"], ticket["id"]),
+            f" AND ({NORMAL_FLAG}, queued_at, id) < (?, ?, ?)",
+            (ticket["service_id"], ticket["day"], int(normal), ticket["queued_at"], ticket["id"]),
             default=0,
         )
 
@@ -498,10 +521,10 @@ class Tx:
 
     def update_user(self, user_id: int, **columns) -> None:
         clause, values = _set_clause(columns, USER_COLUMNS)
-        self.db.execute(f"UPDATE users SET {clause} WHERE id = ?", (*values, user_id))
+        self._execute(f"UPDATE users SET {clause} WHERE id = ?", (*values, user_id))
 
     def delete_user(self, user_id: int) -> None:
-        self.db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        self._execute("DELETE FROM users WHERE id = ?", (user_id,))
 
     def user_counter_ids(self, user_id: int) -> list[int]:
         rows = self._all(
@@ -511,14 +534,14 @@ class Tx:
         return [row[0] for row in rows]
 
     def set_user_counters(self, user_id: int, counter_ids: Sequence[int]) -> None:
-        self.db.execute("DELETE FROM user_counters WHERE user_id = ?", (user_id,))
-        self.db.executemany(
+        self._execute("DELETE FROM user_counters WHERE user_id = ?", (user_id,))
+        self._execute_many(
             "INSERT INTO user_counters (user_id, counter_id) VALUES (?, ?)",
             [(user_id, counter_id) for counter_id in counter_ids],
         )
 
     def insert_session(self, token_hash: str, user_id: int, created: str, expires: str) -> None:
-        self.db.execute(
+        self._execute(
             "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?,?,?,?)",
             (token_hash, user_id, created, expires),
         )
@@ -531,13 +554,13 @@ class Tx:
         )
 
     def delete_session(self, token_hash: str) -> None:
-        self.db.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+        self._execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
 
     def delete_expired_sessions(self, now: str) -> None:
-        self.db.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
+        self._execute("DELETE FROM sessions WHERE expires_at <= ?", (now,))
 
     def delete_user_sessions(self, user_id: int) -> None:
-        self.db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+        self._execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
 
     # ---- devices ----
     def devices(self) -> list[sqlite3.Row]:
@@ -560,14 +583,24 @@ class Tx:
 
     def update_device(self, device_id: int, **columns) -> None:
         clause, values = _set_clause(columns, DEVICE_COLUMNS)
-        self.db.execute(f"UPDATE devices SET {clause} WHERE id = ?", (*values, device_id))
+        self._execute(f"UPDATE devices SET {clause} WHERE id = ?", (*values, device_id))
 
     def delete_device(self, device_id: int) -> None:
-        self.db.execute("DELETE FROM devices WHERE id = ?", (device_id,))
+        self._execute("DELETE FROM devices WHERE id = ?", (device_id,))
 
 
 def _json(value: object) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def open_store(url: str | None, data_dir: Path | str) -> Store:
+    """The store of `[store] url`: PostgreSQL (server.pg_store) when given, else SQLite in
+    `data_dir` (the embedded default)."""
+    if url:
+        from server.pg_store import PgStore
+
+        return PgStore(url)
+    return Store(data_dir)
 
 
 class Store:
@@ -587,10 +620,23 @@ class Store:
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+        self._start_versions()
+
+    kind = "sqlite"
+
+    @property
+    def where(self) -> str:
+        """Where the data lives, for the log and the technician (never a password)."""
+        return str(self.path)
+
+    def _start_versions(self) -> None:
         with self.read() as tx:
             self.version = tx.last_event_id()
+        self.changed_at = time.time()  # wall clock of the newest version's commit
         # Called with the new version after a commit that added events (outside the lock).
         self.on_change: Callable[[int], None] | None = None
+        # Called with the kinds of the events a commit added (the metrics count them).
+        self.on_events: Callable[[list[str]], None] | None = None
 
     def _migrate(self) -> None:
         with self._lock:
@@ -629,16 +675,18 @@ class Store:
         (the idempotency keys of counter actions)."""
         outer = getattr(self._current, "tx", None)
         if outer is not None:
-            outer.db.execute("SAVEPOINT joined")
-            added = (outer.events_added, outer.last_event)
+            outer._execute("SAVEPOINT joined")
+            added = (outer.events_added, outer.last_event, len(outer.event_kinds))
             try:
                 yield outer
             except BaseException:
-                outer.events_added, outer.last_event = added  # those events are undone too
-                outer.db.execute("ROLLBACK TO joined")
-                outer.db.execute("RELEASE joined")
+                # those events are undone too
+                outer.events_added, outer.last_event, kinds = added
+                del outer.event_kinds[kinds:]
+                outer._execute("ROLLBACK TO joined")
+                outer._execute("RELEASE joined")
                 raise
-            outer.db.execute("RELEASE joined")
+            outer._execute("RELEASE joined")
             return
         changed = None
         with self._lock:
@@ -655,9 +703,16 @@ class Store:
             self._db.execute("COMMIT")
             if tx.events_added:  # AUTOINCREMENT: the last id added is the newest
                 self.version = tx.last_event
+                self.changed_at = time.time()
                 changed = self.version
-        if changed is not None and self.on_change is not None:
-            self.on_change(changed)
+        self._committed(changed, tx.event_kinds)
+
+    def _committed(self, version: int | None, kinds: list[str]) -> None:
+        """After a commit (outside any lock): tell the displays and the metrics."""
+        if version is not None and self.on_change is not None:
+            self.on_change(version)
+        if kinds and self.on_events is not None:
+            self.on_events(kinds)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:

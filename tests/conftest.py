@@ -18,6 +18,7 @@ os.environ.setdefault("ANTRIAN_STATE_DIR", tempfile.mkdtemp(prefix="antrian-test
 
 pytest_plugins = [
     "tests.support.live_server",
+    "tests.support.pg",
     "tests.support.printer_peers",
     "tests.support.sound",
     "tests.support.two_hosts",

@@ -1,4 +1,5 @@
-"""`antrian server`: run the central queue server; `backup` and `restore` its database."""
+"""`antrian server`: run the central queue server; `backup` and `restore` its database;
+`migrate` a SQLite hall into PostgreSQL."""
 
 from __future__ import annotations
 
@@ -44,6 +45,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--access-log", action="store_true", help="log every request")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes on the one port (more than 1 needs [store] url = PostgreSQL)",
+    )
+    parser.add_argument(
         "--clock-start",
         metavar="ISO_TIME",
         default=None,
@@ -81,6 +89,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     _add_location_options(restore)
     restore.add_argument("backup_file", type=Path, help="a file made by `antrian server backup`")
+    migrate = actions.add_parser(
+        "migrate",
+        help="copy this SQLite hall into an empty PostgreSQL database",
+        description="Copy every table of the SQLite database (--data) into an empty PostgreSQL "
+        "database, check the row counts of every table, and leave the SQLite file as it was. "
+        "Stop the server first; then set [store] url in server.toml.",
+    )
+    _add_location_options(migrate)
+    migrate.add_argument(
+        "--to", required=True, metavar="URL", help="postgresql://USER:PASSWORD@HOST:PORT/DB"
+    )
 
 
 def _add_location_options(parser: argparse.ArgumentParser) -> None:
@@ -131,23 +150,86 @@ def serve(args: argparse.Namespace) -> int:
         clock = SettableClock(start, settings.site.timezone)
         log.warning("clock starts at %s (not the real time)", clock.now().isoformat())
     data_dir = args.data or default_data_dir()
-    try:
-        app = create_app(settings, data_dir, clock)
-    except (OSError, RuntimeError) as error:
-        log.error("cannot open the database in %s: %s", data_dir, error)
-        return 2
-    log.info("Antrian MPP server on http://%s:%d (data: %s)", args.host, args.port, data_dir)
-    uvicorn.run(
-        app,
+    workers = getattr(args, "workers", 1)
+    options = dict(
         host=args.host,
         port=args.port,
         log_config=None,
         access_log=args.access_log,
         timeout_graceful_shutdown=5,
         # uvicorn annotates int, takes any number of seconds (the tests use 0.25)
-        timeout_keep_alive=getattr(args, "keep_alive_seconds", 5.0),  # type: ignore[arg-type]
+        timeout_keep_alive=getattr(args, "keep_alive_seconds", 5.0),
     )
+    if workers != 1:
+        return _serve_workers(args, settings, data_dir, workers, options)
+    try:
+        app = create_app(settings, data_dir, clock)
+    except (OSError, RuntimeError) as error:
+        log.error("cannot open the database in %s: %s", data_dir, error)
+        return 2
+    log.info("Antrian MPP server on http://%s:%d (data: %s)", args.host, args.port, data_dir)
+    uvicorn.run(app, **options)
     return 0
+
+
+def _serve_workers(args, settings, data_dir: Path, workers: int, options: dict) -> int:
+    """N processes on one port (uvicorn's supervisor: one listening socket shared by the
+    workers, a worker that dies is started again). Only on PostgreSQL: the processes share
+    everything through the database (server.pg_store)."""
+    import json
+    import tempfile
+    import time
+
+    import uvicorn
+
+    from server.admin import bootstrap
+    from server.app import WORKER_SETTINGS
+    from server.store import open_store
+
+    if not 1 < workers <= 64:
+        log.error("--workers %d: give 1 to 64 processes", workers)
+        return 2
+    if not settings.store.url:
+        log.error(
+            "--workers %d needs PostgreSQL ([store] url in %s): SQLite is one process, whose "
+            "one writer keeps the numbering and the displays' wake-ups in that process",
+            workers,
+            args.config,
+        )
+        return 2
+    try:  # the schema and the config's import, once, before the workers race for them
+        store = open_store(settings.store.url, data_dir)
+        bootstrap(store, settings)
+        store.close()
+    except (OSError, RuntimeError) as error:
+        log.error("cannot open the database: %s", error)
+        return 2
+    # The workers' counters (/metrics) meet in one folder (prometheus_client multi-process).
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="antrian-metrics-"))
+    os.environ[WORKER_SETTINGS] = json.dumps(
+        {
+            "config": str(args.config),
+            "data": str(data_dir),
+            "log_level": args.log_level or settings.logging.level,
+            "clock_start": args.clock_start,
+            "clock_origin": time.time(),  # every worker's clock shows the same time
+        }
+    )
+    log.info(
+        "Antrian MPP server on http://%s:%d, %d processes (data: %s)",
+        args.host,
+        args.port,
+        workers,
+        _redacted(settings.store.url),
+    )
+    uvicorn.run("server.app:app_from_environment", factory=True, workers=workers, **options)
+    return 0
+
+
+def _redacted(url: str) -> str:
+    from server.pg_sql import redact
+
+    return redact(url)
 
 
 def _database_path(args: argparse.Namespace) -> Path:
@@ -171,6 +253,15 @@ def backup(args: argparse.Namespace) -> int:
     from server.backup import BackupError, backup_database, verify_database
 
     configure_logging("server-backup", args.log_level or "INFO")
+    if url := _store_url(args):
+        log.error(
+            "not backed up: this server's data is in PostgreSQL (%s). Back it up with "
+            "PostgreSQL's own pg_dump, e.g. pg_dump --format=custom --file=antrian.dump '%s' "
+            '(docs/operations.md, "PostgreSQL")',
+            _redacted(url),
+            _redacted(url),
+        )
+        return 2
     out: Path = args.out
     folder = out if out.is_dir() or str(out).endswith("/") else None
     if folder is not None:
@@ -239,5 +330,38 @@ def restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_url(args: argparse.Namespace) -> str | None:
+    """`[store] url` of the config file, if it loads (a broken file: the SQLite path as ever)."""
+    from config import ConfigError
+    from config.server import load_server_settings
+
+    try:
+        return load_server_settings(args.config).store.url
+    except ConfigError:
+        return None
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from config.logs import configure_logging
+    from server.pg_migrate import MigrationError, copy_to_postgresql
+
+    configure_logging("server-migrate", args.log_level or "INFO")
+    source = _database_path(args)
+    try:
+        counts = copy_to_postgresql(source, args.to)
+    except MigrationError as error:
+        log.error("not migrated: %s", error)
+        return 1
+    for table, count in counts.items():
+        _report(f"  {table}: {count} rows")
+    _report(
+        f"copied {source} to {_redacted(args.to)}: {sum(counts.values())} rows in "
+        f"{len(counts)} tables, every count checked; {source} is unchanged. Now set "
+        f'[store] url = "{_redacted(args.to)}" in server.toml (with the password) and start '
+        "the server"
+    )
+    return 0
+
+
 # name -> function(args) -> exit code
-ACTIONS: dict = {"backup": backup, "restore": restore}
+ACTIONS: dict = {"backup": backup, "restore": restore, "migrate": migrate}

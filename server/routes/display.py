@@ -43,6 +43,8 @@ async def display_state(
             await asyncio.wait_for(event.wait(), remaining)
         except TimeoutError:
             break
+        if svc.queue.store.version != since:
+            request.app.state.metrics.display_woken()  # the call -> display time (/metrics)
     return Response(await _current_body(request, svc), media_type="application/json")
 
 

@@ -16,6 +16,9 @@ from config.server import DEFAULT_CONFIG
 from server.store import DB_FILE, MIGRATIONS, BackupError, verify_database
 from tests.support.live_server import KIOSK_TOKEN
 
+# SQLite backups; a PostgreSQL store is backed up with pg_dump (docs/operations.md).
+pytestmark = pytest.mark.sqlite_only
+
 SERVICES = ("A", "B", "C", "J")
 KIOSKS = 3
 BEFORE_BACKUP = 24  # tickets acknowledged before the backup starts

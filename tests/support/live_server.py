@@ -4,6 +4,9 @@
 with config/server.toml and a clock set to Monday 2026-11-30 09:00 Asia/Jakarta (inside opening
 hours) that ticks with real time. `live_server_factory` makes one with another config or start
 time. `ServerProcess` runs `antrian server` as a child process (for the kill test).
+
+Both run on the store the session chose (`store_url`, tests/support/pg.py): SQLite in the data
+folder by default, a fresh PostgreSQL database per test with `pytest --store=postgresql`.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pytest
 import requests
 import uvicorn
 
-from config.server import DEFAULT_CONFIG, load_server_settings
+from config.server import DEFAULT_CONFIG, StoreSettings, load_server_settings
 from server.app import create_app
 from server.clock import SettableClock
 
@@ -45,9 +48,18 @@ class LiveServer:
     """A real uvicorn server in a thread. `stop()` and `start()` keep the port and the data, like a
     server process going away and coming back (start() builds the app anew from the database)."""
 
-    def __init__(self, config_path: Path, data_dir: Path, clock_start: dt.datetime):
+    def __init__(
+        self,
+        config_path: Path,
+        data_dir: Path,
+        clock_start: dt.datetime,
+        store_url: str | None = None,
+    ):
         self.config_path = Path(config_path)
         self.settings = load_server_settings(self.config_path)
+        if store_url is not None:
+            self.settings = self.settings.model_copy(update={"store": StoreSettings(url=store_url)})
+        self.store_url = self.settings.store.url
         self.data_dir = Path(data_dir)
         self.clock = SettableClock(clock_start, self.settings.site.timezone)
         self.port = free_port()
@@ -111,16 +123,17 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server_factory(tmp_path_factory):
-    """Make live servers: `live_server_factory(config_path=None, clock_start=None)`."""
+def live_server_factory(tmp_path_factory, store_url):
+    """Make live servers: `live_server_factory(config_path=None, clock_start=None)`; all of a
+    test's servers share its store (the same PostgreSQL database with --store=postgresql)."""
     servers: list[LiveServer] = []
 
     def make(config_path: Path | str | None = None, clock_start: dt.datetime | None = None):
-        server = LiveServer(
-            config_path or DEFAULT_CONFIG,
-            tmp_path_factory.mktemp("server-data"),
-            clock_start or DEMO_START,
-        )
+        data_dir = tmp_path_factory.mktemp("server-data")
+        url = store_url
+        if url is not None and servers:  # a second server of the test gets its own database
+            url = _another_database(store_url, len(servers))
+        server = LiveServer(config_path or DEFAULT_CONFIG, data_dir, clock_start or DEMO_START, url)
         servers.append(server.start())
         return server
 
@@ -145,9 +158,13 @@ class ServerProcess:
         clock_start: dt.datetime | None = DEMO_START,
         port: int | None = None,
         extra_args: tuple[str, ...] = (),
+        store_url: str | None = None,
+        start_timeout: float = START_TIMEOUT,
     ):
+        self.start_timeout = start_timeout
         self.data_dir = Path(data_dir)
-        self.config_path = Path(config_path)
+        self.config_path = with_store(Path(config_path), store_url, self.data_dir)
+        self.store_url = store_url
         self.clock_start = clock_start
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -167,9 +184,13 @@ class ServerProcess:
         self.log_path = self.data_dir / "server-process.log"
         self._log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            command, stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ}
+            command,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ},
+            start_new_session=True,  # its own process group: --workers' children go with it
         )
-        deadline = time.monotonic() + START_TIMEOUT
+        deadline = time.monotonic() + self.start_timeout
         while True:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log_path.read_text(errors='replace')}")
@@ -179,13 +200,20 @@ class ServerProcess:
             except requests.RequestException:
                 pass
             if time.monotonic() > deadline:
-                raise TimeoutError("server process did not answer /health")
+                self.kill()  # never left running behind a failed test
+                raise TimeoutError(
+                    f"server process did not answer /health: {self.log_path.read_text()[-2000:]}"
+                )
             time.sleep(0.05)  # polling a condition with a deadline
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown code runs, like a power cut for the process."""
+        """SIGKILL: no shutdown code runs, like a power cut for the process (and for its
+        worker processes, with --workers)."""
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             self.process.wait(timeout=10)
         self._log.close()
 
@@ -196,16 +224,45 @@ class ServerProcess:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        if self.process:  # a worker that outlived its supervisor
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         if not self._log.closed:
             self._log.close()
 
 
+def with_store(config_path: Path, store_url: str | None, folder: Path) -> Path:
+    """The config file, or with `store_url` a copy of it in `folder` with `[store] url` added."""
+    if store_url is None:
+        return config_path
+    copy = folder / f"with-store-{config_path.name}"
+    text = config_path.read_text(encoding="utf-8")
+    copy.write_text(f'{text}\n\n[store]\nurl = "{store_url}"\n', encoding="utf-8")
+    return copy
+
+
+def _another_database(url: str, number: int) -> str:
+    """A fresh database beside `url`'s (same cluster), for a test's second independent server."""
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    other = f"{name}_{number}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{other}" STRATEGY FILE_COPY')
+    return f"{base}/{other}"
+
+
 @pytest.fixture
-def server_process_factory(tmp_path_factory):
-    """Make `ServerProcess`es (stopped at the end): `server_process_factory(data_dir=None, ...)`."""
+def server_process_factory(tmp_path_factory, store_url):
+    """Make `ServerProcess`es (stopped at the end): `server_process_factory(data_dir=None, ...)`.
+    Every process of a test uses the test's store (so one started on the same data continues
+    where a killed one stopped, on SQLite and on PostgreSQL alike)."""
     processes: list[ServerProcess] = []
 
     def make(data_dir: Path | None = None, **options) -> ServerProcess:
+        options.setdefault("store_url", store_url)
         process = ServerProcess(data_dir or tmp_path_factory.mktemp("server-proc"), **options)
         processes.append(process)
         return process.start()

@@ -54,6 +54,7 @@ def settled(page):
     expect(button(page, "Panggil nomor tertentu")).to_be_enabled()
 
 
+@pytest.mark.sqlite_only  # holds the SQLite store's lock (tests/server/web/hang.py)
 def test_hung_server_is_said_given_up_and_the_action_happens_once(live_server, new_page):
     """Call-next during a hang: "in progress" within 1 s, the give-up message after the bound,
     a retry of the same click, then the server answers: one ticket called, shown as done."""
