@@ -9,6 +9,7 @@ code, `{called}` a called one's.
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 
 import pytest
@@ -16,6 +17,7 @@ import requests
 from axe_playwright_python.sync_playwright import Axe
 
 from config.server import DEFAULT_CONFIG
+from server.survey import tablet_key
 from tests.server.util import OPERATOR2
 from tests.server.web.browser import log_in
 from tests.server.web.conftest import EXPECT_TIMEOUT_MS
@@ -48,6 +50,18 @@ PAGES = [
     ("laporan", "admin", "/admin/laporan"),
     ("dasbor", "admin", "/admin/dasbor"),
     ("refused", "operator", "/loket/2"),
+    # the survey (issue 15)
+    ("tracking_survey", None, "/t/{served}"),
+    ("skm_tablet", None, "/skm/loket/{tablet_counter}?k={tablet_key}"),
+    ("admin_skm", "admin", "/admin/skm"),
+    ("laporan_ikm", "admin", "/admin/laporan/ikm"),
+    ("laporan_ikm_cetak", "admin", "/admin/laporan/ikm/cetak"),
+    # online booking (issue 16)
+    ("reservasi", None, "/reservasi"),
+    ("reservasi_layanan", None, "/reservasi?service=A"),
+    ("reservasi_kode", None, "/reservasi/kode"),
+    ("reservasi_booking", None, "/reservasi/kode/{booking}"),
+    ("admin_reservasi", "admin", "/admin/reservasi"),
     ("service_not_found", "admin", "/admin/layanan/ZZ"),
 ]
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -93,10 +107,58 @@ def hall():
             if answer.ok:
                 called = answer.json()["current"]
                 break
-        server.codes = {"tracking": waiting["tracking_code"], "called": called["tracking_code"]}
+        served = _serve_one(server, admin, issue("A"))
+        booking = _book_a_slot(server)
+        server.codes = {
+            "tracking": waiting["tracking_code"],
+            "called": called["tracking_code"],
+            "served": served["tracking_code"],
+            "tablet_counter": served["counter"],
+            "tablet_key": tablet_key(server.app.state.store, served["counter"]),
+            "booking": booking,
+        }
         yield server
     finally:
         server.stop()
+
+
+def _serve_one(server, admin: dict, ticket: dict) -> dict:
+    """Call the ticket at a counter that has its service, start and finish it: the survey's
+    pages then ask about it. Its tracking code and the counter."""
+    for counter in range(1, 14):
+        called = requests.post(
+            f"{server.api}/counters/{counter}/call",
+            json={"ticket_id": ticket["id"]},
+            headers=admin,
+            timeout=10,
+        )
+        if called.ok:
+            for action in ("start", "finish"):
+                done = requests.post(
+                    f"{server.api}/counters/{counter}/{action}", headers=admin, timeout=10
+                )
+                assert done.ok, done.text
+            return {"tracking_code": ticket["tracking_code"], "counter": counter}
+    raise AssertionError("no counter could call the ticket")
+
+
+def _book_a_slot(server) -> str:
+    """A booking on the first day ahead with free slots: its code."""
+    for ahead in range(1, 15):
+        day = (MORNING + dt.timedelta(days=ahead)).date().isoformat()
+        slots = requests.get(
+            f"{server.api}/booking/slots", params={"service": "A", "date": day}, timeout=10
+        )
+        free = [slot for slot in slots.json() if slot["left"]] if slots.ok else []
+        if free:
+            booked = requests.post(
+                f"{server.api}/bookings",
+                json={"service": "A", "date": day, "start": free[0]["start"]},
+                timeout=10,
+            )
+            assert booked.status_code == 201, booked.text
+            return booked.json()["code"]
+    raise AssertionError("no bookable slot in two weeks")
 
 
 @pytest.fixture(scope="module")
