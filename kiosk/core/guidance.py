@@ -15,6 +15,7 @@ from datetime import datetime
 from client import Ticket
 from config.priority import PRIORITY_GROUPS
 from kiosk.core.access import SIMPLE_AGENCIES_PER_PAGE, SIMPLE_SERVICES_PER_PAGE, page_of
+from kiosk.core.checkin import refusal_text
 from kiosk.core.flow import KioskState, Screen
 from kiosk.core.issuing import Outcome
 from kiosk.texts import TEXTS, closed_reason, count_text, text
@@ -133,6 +134,11 @@ def written_screen(state: KioskState, now: datetime) -> str:
         )
     if screen in (Screen.REFUSED, Screen.OFFLINE, Screen.SERVER_ERROR):
         return _join(*_fault(state, now))
+    if screen == Screen.CHECKIN:
+        refusal = refusal_text(state)
+        if refusal:
+            return _join(refusal, text("checkin_walk_in_hint", lang))
+        return _join(text("checkin_title", lang), text("checkin_hint", lang))
     return ""  # the PIN pad and the technician menu are never spoken aloud
 
 

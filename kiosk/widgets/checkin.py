@@ -20,38 +20,14 @@ from PySide6.QtWidgets import (
 from config.booking import CODE_ALPHABET, CODE_LENGTH, grouped
 from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
+from kiosk.core.checkin import refusal_text
 from kiosk.texts import text
 from kiosk.widgets.parts import make_button, make_label
 from kiosk.widgets.screens import Page
 from kiosk.widgets.style import NAVY, px
 
-# Codes whose refusal comes with the server's own sentence (it names the time).
-TIMED_REFUSALS = ("too_early", "too_late")
-KNOWN_REFUSALS = (
-    "code_unreadable",
-    "booking_not_found",
-    "booking_cancelled",
-    "booking_used",
-    "too_early",
-    "too_late",
-)
 KEYPAD_COLUMNS = 8
 SCAN_GAP_SECONDS = 2.0  # keys further apart than this start a new code
-
-
-def refusal_text(state: KioskState) -> str:
-    """What the citizen reads when a code did not work (the screen adds that walk-ins
-    remain open)."""
-    code = state.checkin_error
-    if code is None:
-        return ""
-    if code in TIMED_REFUSALS and state.checkin_message:
-        reason = state.checkin_message
-    elif code in KNOWN_REFUSALS:
-        reason = text(f"checkin_{code}", state.language)
-    else:
-        reason = state.checkin_message or text("checkin_other", state.language)
-    return reason
 
 
 class CheckinPage(Page):

@@ -219,3 +219,16 @@ def test_explore_by_touch_one_tap_speaks_two_quick_taps_choose():
     assert explorer.slide(other) is False
     assert explorer.slide(None) is False
     assert explorer.press(other, 14.0) is False  # a slide is not a tap
+
+
+def test_the_check_in_screen_is_spoken_with_its_refusal_and_the_walk_in_path():
+    kiosk = flow()
+    kiosk.press_checkin_entry()
+    assert kiosk.state.screen == Screen.CHECKIN
+    said = screen_sentence(kiosk.state, NOW)
+    assert said.startswith("lapor kedatangan reservasi.")  # spoken words are lower case
+    assert "ketik kode reservasi anda (enam huruf dan angka)" in said
+    kiosk.submit_booking_code("?")  # a scan that is no code at all
+    refused = screen_sentence(kiosk.state, NOW)
+    assert "kode tidak terbaca" in refused
+    assert "anda tetap bisa mengambil nomor antrean biasa" in refused
