@@ -22,6 +22,7 @@ from kiosk.controller import KioskController
 from kiosk.core import KioskState, Screen
 from kiosk.core.checkin import refusal_text
 from kiosk.texts import text
+from kiosk.widgets.access import wrapped
 from kiosk.widgets.parts import make_button, make_label
 from kiosk.widgets.screens import Page
 from kiosk.widgets.style import NAVY, px
@@ -158,14 +159,17 @@ class HomeCheckinButton:
         for button in (priority, self.button):
             if button is not None:
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        controller.stateChanged.connect(self.show_state)
-        self.show_state(controller.state)
+        self.show_state(controller.state)  # then the window's show_state, before it styles
 
-    def show_state(self, state: KioskState) -> None:
-        self.button.setText(text("checkin_button", state.language))
-        # Large text makes both buttons wider than the screen side by side: one above the other.
+    def show_state(self, state: KioskState, portrait: bool = False) -> None:
         large = state.assists.large_text
-        direction = QBoxLayout.Direction.TopToBottom if large else QBoxLayout.Direction.LeftToRight
+        self.button.setText(wrapped(text("checkin_button", state.language), large, True, 28))
+        # Large text on a tall screen: one above the other (side by side they would be wider
+        # than the screen); on a wide one they stay side by side, their lines wrapped.
+        stacked = large and portrait
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
         self.row_layout.setDirection(direction)
         self.button.setVisible(state.priority is None)
         self.button.setEnabled(state.can_choose)
@@ -203,10 +207,12 @@ class ScannerInput(QObject):
         return False
 
 
-def install(window: QWidget, pages: dict, controller: KioskController) -> ScannerInput:
+def install(
+    window: QWidget, pages: dict, controller: KioskController
+) -> tuple[ScannerInput, HomeCheckinButton]:
     """Add check-in to the kiosk window: its screen, the home button, the scanner input."""
     page = pages[Screen.CHECKIN] = CheckinPage(controller)
-    page.home_button = HomeCheckinButton(pages[Screen.HOME], controller)
+    entry = page.home_button = HomeCheckinButton(pages[Screen.HOME], controller)
     scanner = ScannerInput(controller)
     window.installEventFilter(scanner)
-    return scanner
+    return scanner, entry

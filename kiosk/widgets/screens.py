@@ -106,7 +106,11 @@ class HomePage(Page):
             self.status.setText(text("no_services", lang))
         self.status.setVisible(not state.services_loaded or not state.agencies)
         large = state.assists.large_text
-        self.priority.setText(wrapped(text("priority_button", lang), large, portrait))
+        # Large text: its lines wrapped, as it shares its row with "Sudah reservasi?" on a
+        # wide screen (kiosk.widgets.checkin).
+        self.priority.setText(
+            wrapped(text("priority_button", lang), large, True, 30 if portrait else 28)
+        )
         self.priority.setVisible(state.priority is None)
         self.priority.setEnabled(state.can_choose)
         self.cancel_priority.setText(text("priority_cancel", lang))

@@ -141,7 +141,8 @@ class KioskWindow(QWidget):
             Screen.PIN: screens.PinPage(controller),
             Screen.TECHNICIAN: technician,
         }
-        self.scanner = checkin.install(self, self.pages, controller)  # "Sudah reservasi?"
+        # "Sudah reservasi?": the check-in screen, its button on the home screen, the scanner
+        self.scanner, self.checkin_entry = checkin.install(self, self.pages, controller)
         for page in dict.fromkeys(self.pages.values()):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
@@ -202,6 +203,7 @@ class KioskWindow(QWidget):
             kind = text(f"priority_short_{state.priority}", state.language)
             self.priority_banner.setText(text("priority_banner", state.language, kind=kind))
         self.priority_banner.setVisible(show_priority)
+        self.checkin_entry.show_state(state, self.portrait)
         page = self.pages[state.screen]
         page.show_state(state, self.portrait, scale)
         self.stack.setCurrentWidget(page)
