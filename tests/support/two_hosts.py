@@ -1,9 +1,9 @@
 """Fixtures: two `antrian server` processes on one database, as two hosts of one hall (issue 14,
 part 3), each knowing both addresses (`[site] server_urls`).
 
-The database both use comes from `hall_store`: SQLite in one data folder for now (SQLite's write
-lock holds across processes, and after the kill only the survivor writes). On PostgreSQL
-(issue 14, part 1) only `hall_store` changes: a `[store] url` for both and a data folder each.
+The database both use comes from `hall_store`, once on each store: SQLite in one data folder
+(SQLite's write lock holds across processes, and after the kill only the survivor writes), and
+PostgreSQL with a `[store] url` for both and a data folder each, as a real hall runs it.
 """
 
 from __future__ import annotations
@@ -29,10 +29,17 @@ class HallStore:
     server_toml: str = ""  # added to both hosts' server.toml (a `[store]` table on PostgreSQL)
 
 
-@pytest.fixture
-def hall_store(tmp_path) -> HallStore:
-    """The one database of both hosts. SQLite: one data folder for both processes.
-    PostgreSQL (swap here): `HallStore((dir1, dir2), '[store]\\nurl = "postgresql://…"\\n')`."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hall_store(request, tmp_path) -> HallStore:
+    """The one database of both hosts. SQLite: one data folder for both processes (its write
+    lock holds across processes). PostgreSQL, as a real hall runs two hosts: one database of the
+    throw-away cluster and a data folder each (skipped where PostgreSQL is not installed)."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        dirs = tmp_path / "host1", tmp_path / "host2"
+        for folder in dirs:
+            folder.mkdir()
+        return HallStore(dirs, f'[store]\nurl = "{url}"\n')
     folder = tmp_path / "hall"
     folder.mkdir()
     return HallStore((folder, folder))
