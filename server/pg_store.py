@@ -36,7 +36,7 @@ from psycopg.pq import Format
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from server.pg_sql import Row, ddl, placeholders, redact, returning_id
-from server.schema import MIGRATIONS
+from server.schema import migrate
 from server.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -171,21 +171,7 @@ class PgStore(Store):
     def _migrate(self) -> None:
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
-            row = conn.execute("SELECT version FROM schema_version").fetchone()
-            current = row[0] if row else 0
-            if current > len(MIGRATIONS):
-                raise RuntimeError(
-                    f"{self.where}: schema version {current} is newer than this server "
-                    f"({len(MIGRATIONS)}); upgrade the server"
-                )
-            for number in range(current, len(MIGRATIONS)):
-                log.info("applying schema migration %d to %s", number + 1, self.where)
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(ddl(statement))
-            conn.execute("DELETE FROM schema_version")
-            conn.execute("INSERT INTO schema_version VALUES (%s)", (len(MIGRATIONS),))
+            migrate(lambda statement: conn.execute(ddl(statement)), self.where)
 
     @contextmanager
     def write(self) -> Iterator[Tx]:

@@ -6,6 +6,12 @@ The schema carries a version (the number of migrations applied); a backup is che
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
 MIGRATIONS: list[str] = [
     # 1: the first schema
     """
@@ -244,3 +250,23 @@ MIGRATIONS: list[str] = [
         SELECT number_service_id, day, MAX(seq) FROM tickets GROUP BY number_service_id, day;
     """,
 ]
+
+
+def migrate(execute: Callable[[str], Any], where: str) -> None:
+    """Bring a database to the newest schema, inside the caller's write transaction (the one
+    runner for SQLite and PostgreSQL; `execute` runs one statement in that dialect)."""
+    execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+    row = execute("SELECT version FROM schema_version").fetchone()
+    current = row[0] if row else 0
+    if current > len(MIGRATIONS):
+        raise RuntimeError(
+            f"{where}: schema version {current} is newer than this server "
+            f"({len(MIGRATIONS)}); upgrade the server"
+        )
+    for number in range(current, len(MIGRATIONS)):
+        log.info("applying schema migration %d to %s", number + 1, where)
+        for statement in MIGRATIONS[number].split(";"):
+            if statement.strip():
+                execute(statement)
+    execute("DELETE FROM schema_version")
+    execute(f"INSERT INTO schema_version VALUES ({len(MIGRATIONS)})")

@@ -29,7 +29,7 @@ from server.backup import (  # noqa: F401
     database_in_use,
     verify_database,
 )
-from server.schema import MIGRATIONS
+from server.schema import migrate
 
 log = logging.getLogger(__name__)
 
@@ -642,21 +642,7 @@ class Store:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
-                row = self._db.execute("SELECT version FROM schema_version").fetchone()
-                current = row[0] if row else 0
-                if current > len(MIGRATIONS):
-                    raise RuntimeError(
-                        f"{self.path}: schema version {current} is newer than this server "
-                        f"({len(MIGRATIONS)}); upgrade the server"
-                    )
-                for number in range(current, len(MIGRATIONS)):
-                    log.info("applying schema migration %d to %s", number + 1, self.path)
-                    for statement in MIGRATIONS[number].split(";"):
-                        if statement.strip():
-                            self._db.execute(statement)
-                self._db.execute("DELETE FROM schema_version")
-                self._db.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
+                migrate(self._db.execute, str(self.path))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")

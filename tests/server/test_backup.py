@@ -13,7 +13,8 @@ import requests
 
 from client import ApiClient, Ticket
 from config.server import DEFAULT_CONFIG
-from server.store import DB_FILE, MIGRATIONS, BackupError, verify_database
+from server.schema import MIGRATIONS
+from server.store import DB_FILE, BackupError, verify_database
 from tests.support.live_server import KIOSK_TOKEN
 
 # SQLite backups; a PostgreSQL store is backed up with pg_dump (docs/operations.md).
