@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -49,45 +49,42 @@ DROPPED_CONNECTION_ERRORS = (
 )
 
 
+def _error_chain(error: BaseException) -> Iterator[BaseException]:
+    """The error and every error it wraps (args, `reason`, cause, context), each once: requests
+    and urllib3 wrap the socket's error several layers deep."""
+    todo: list[BaseException] = [error]
+    seen: set[int] = set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
+            if isinstance(linked, BaseException):
+                todo.append(linked)
+
+
 def never_connected(error: BaseException) -> bool:
     """True when no connection could be made (refused, unknown name, no route, connect
     timeout): nothing of the request reached a server, so sending it elsewhere is always safe."""
     if isinstance(error, requests.ConnectTimeout):
         return True
-    todo: list[BaseException] = [error]
-    seen: set[int] = set()
-    while todo:
-        current = todo.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, urllib3.exceptions.NewConnectionError):
-            return True
-        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
-        for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
-            if isinstance(linked, BaseException):
-                todo.append(linked)
-    return False
+    return any(
+        isinstance(current, urllib3.exceptions.NewConnectionError)
+        for current in _error_chain(error)
+    )
 
 
 def is_dropped_connection(error: BaseException) -> bool:
     """True when a request failed because the server closed an existing connection under it,
     not because no connection could be made (refused, unknown name, connect timeout)."""
-    todo: list[BaseException] = [error]
-    seen: set[int] = set()
-    while todo:
-        current = todo.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
+    for current in _error_chain(error):
         if isinstance(current, urllib3.exceptions.NewConnectionError | requests.ConnectTimeout):
             return False
         if isinstance(current, DROPPED_CONNECTION_ERRORS):
             return True
-        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
-        for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
-            if isinstance(linked, BaseException):
-                todo.append(linked)
     return False
 
 
