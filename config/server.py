@@ -63,8 +63,17 @@ class WeekHours(StrictModel):
         return {day: span for day in WEEKDAYS if (span := getattr(self, day)) is not None}
 
 
+SITE_CODE = r"^[a-z0-9][a-z0-9-]{0,39}$"
+FIRST_SITE = "utama"  # the code of the site `[site]` describes, unless it gives its own
+
+
 class SiteSettings(StrictModel):
     name: str = Field(default="Mal Pelayanan Publik", min_length=1, max_length=120)
+    code: str = Field(
+        default=FIRST_SITE,
+        pattern=SITE_CODE,
+        description="Short name of this site in addresses and settings, when [[sites]] adds more",
+    )
     timezone: str = "Asia/Jakarta"
     public_url: HttpAddress = Field(
         default="http://127.0.0.1:8000",
@@ -176,6 +185,15 @@ class MetricsSettings(StrictModel):
     )
 
 
+class SiteEntry(StrictModel):
+    """`[[sites]]`: another site on this server (an MPP's service point, another MPP); the
+    entries below name it with `site = "code"`. Numbering, quotas, hours, counters, staff and
+    displays are then its own."""
+
+    code: str = Field(pattern=SITE_CODE)
+    name: str = Field(min_length=1, max_length=120)
+
+
 class AgencyEntry(StrictModel):
     name: str = Field(min_length=1, max_length=120)
     short_name: str = Field(default="", max_length=40)
@@ -185,6 +203,7 @@ class ServiceEntry(StrictModel):
     code: str = Field(description="Letter prefix of the ticket numbers: one or two capitals")
     name: str = Field(min_length=1, max_length=120)
     agency: str = Field(min_length=1, max_length=120)
+    site: str | None = Field(default=None, description="The site's code; absent = [site]'s")
     daily_quota: int | None = Field(default=None, ge=1, le=9999)
     hours: WeekHours | str | None = Field(
         default=None,
@@ -207,6 +226,7 @@ class ServiceEntry(StrictModel):
 class CounterEntry(StrictModel):
     name: str = Field(min_length=1, max_length=60)
     services: list[str] = Field(min_length=1)
+    site: str | None = Field(default=None, description="The site's code; absent = [site]'s")
 
 
 class UserEntry(StrictModel):
@@ -214,12 +234,17 @@ class UserEntry(StrictModel):
     password: str = Field(min_length=8, max_length=200)
     role: Role
     counters: list[str] = Field(default_factory=list)
+    site: str | None = Field(
+        default=None,
+        description="The site's code; absent = [site]'s for operators, every site for admins",
+    )
 
 
 class DeviceEntry(StrictModel):
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,60}$")
     kind: DeviceKind
     token: str = Field(min_length=12, max_length=200)
+    site: str | None = Field(default=None, description="The site's code; absent = [site]'s")
 
 
 class ServerSettings(StrictModel):
@@ -231,6 +256,7 @@ class ServerSettings(StrictModel):
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    sites: list[SiteEntry] = Field(default_factory=list)
     schedules: dict[str, WeekHours] = Field(default_factory=dict)
     agencies: list[AgencyEntry] = Field(default_factory=list)
     services: list[ServiceEntry] = Field(default_factory=list)
@@ -241,12 +267,30 @@ class ServerSettings(StrictModel):
     @model_validator(mode="after")
     def _references_hold(self) -> ServerSettings:
         problems: list[ConfigProblem] = []
-        _unique(problems, "services", "code", [s.code for s in self.services])
-        _unique(problems, "counters", "name", [c.name for c in self.counters])
+        site_codes = [self.site.code] + [s.code for s in self.sites]
+        _unique(problems, "sites", "code", site_codes)
+        named = [
+            *(("services", n, e.site) for n, e in enumerate(self.services, 1)),
+            *(("counters", n, e.site) for n, e in enumerate(self.counters, 1)),
+            *(("users", n, e.site) for n, e in enumerate(self.users, 1)),
+            *(("devices", n, e.site) for n, e in enumerate(self.devices, 1)),
+        ]
+        for table, number, site in named:
+            if site is not None and site not in site_codes:
+                problems.append(
+                    ConfigProblem("unknown_site", at=f"{table}[{number}].site", code=repr(site))
+                )
+        # A service's code and a counter's name are unique within their site.
+        _unique(
+            problems, "services", "code", [f"{self.site_of(s)}/{s.code}" for s in self.services]
+        )
+        _unique(
+            problems, "counters", "name", [f"{self.site_of(c)}/{c.name}" for c in self.counters]
+        )
         _unique(problems, "users", "username", [u.username for u in self.users])
         _unique(problems, "devices", "name", [d.name for d in self.devices])
         _unique(problems, "devices", "token", [d.token for d in self.devices])
-        codes = {s.code for s in self.services}
+        codes = {(self.site_of(s), s.code) for s in self.services}
         for number, service in enumerate(self.services, 1):
             if isinstance(service.hours, str) and service.hours not in self.schedules:
                 problems.append(
@@ -256,16 +300,16 @@ class ServerSettings(StrictModel):
                 )
         for number, counter in enumerate(self.counters, 1):
             for code in counter.services:
-                if code not in codes:
+                if (self.site_of(counter), code) not in codes:
                     problems.append(
                         ConfigProblem(
                             "unknown_service", at=f"counters[{number}].services", code=repr(code)
                         )
                     )
-        names = {c.name for c in self.counters}
+        names = {(self.site_of(c), c.name) for c in self.counters}
         for number, user in enumerate(self.users, 1):
             for name in user.counters:
-                if name not in names:
+                if (self.site_of(user), name) not in names:
                     problems.append(
                         ConfigProblem(
                             "unknown_counter", at=f"users[{number}].counters", name=repr(name)
@@ -274,6 +318,10 @@ class ServerSettings(StrictModel):
         if problems:
             raise ConfigProblem.several(problems)
         return self
+
+    def site_of(self, entry: ServiceEntry | CounterEntry | UserEntry | DeviceEntry) -> str:
+        """The code of the site an entry belongs to (a user's counters are of this site)."""
+        return entry.site or self.site.code
 
     def service_hours(self, service: ServiceEntry) -> dict[str, str] | None:
         """The weekday table of a service, schedule names resolved; None = always open."""

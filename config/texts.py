@@ -89,8 +89,9 @@ TEXTS = Catalog(
             'urls = ["http://192.168.10.2:8000", "http://192.168.10.3:8000"]',
         ),
         N_("no_schedule", "tidak ada jadwal bernama {name} di [schedules]"),
-        N_("unknown_service", "layanan {code} tidak ada di [[services]]"),
-        N_("unknown_counter", "loket {name} tidak ada di [[counters]]"),
+        N_("unknown_service", "layanan {code} tidak ada di [[services]] lokasi ini"),
+        N_("unknown_counter", "loket {name} tidak ada di [[counters]] lokasi ini"),
+        N_("unknown_site", "lokasi {code} tidak ada: tulis kodenya di [site] atau [[sites]]"),
         N_("must_contain", "harus memuat {name}"),
         N_("only_placeholders", "hanya {names} yang boleh di dalam kurung kurawal"),
         # When a closed service opens again (config.hours): the server's sentence, then the

@@ -31,6 +31,11 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         if user.username not in known_users
     }
     with store.write() as tx:
+        site_ids = _bootstrap_sites(tx, settings)
+
+        def site_of(entry) -> int:
+            return site_ids[settings.site_of(entry)]
+
         agencies = {a.name: a.short_name for a in settings.agencies}
         for service in settings.services:
             agencies.setdefault(service.agency, "")
@@ -38,10 +43,11 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
             if tx.agency_by_name(name) is None:
                 tx.insert_agency(name, short)
         for position, service in enumerate(settings.services):
-            if tx.service_by_code(service.code) is None:
+            if tx.service_by_code(service.code, site_of(service)) is None:
                 hours = settings.service_hours(service)
                 agency = found(tx.agency_by_name(service.agency), f"agency {service.agency}")
                 tx.insert_service(
+                    site_id=site_of(service),
                     code=service.code,
                     name=service.name,
                     agency_id=agency["id"],
@@ -51,24 +57,31 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
                     position=position,
                 )
         for position, counter in enumerate(settings.counters):
-            if tx.counter_by_name(counter.name) is None:
-                counter_id = tx.insert_counter(counter.name, position)
+            site = site_of(counter)
+            if tx.counter_by_name(counter.name, site) is None:
+                counter_id = tx.insert_counter(counter.name, position, site)
                 service_ids = [
-                    found(tx.service_by_code(code), f"service {code}")["id"]
+                    found(tx.service_by_code(code, site), f"service {code}")["id"]
                     for code in counter.services
                 ]
                 tx.set_counter_services(counter_id, service_ids)
         for user in settings.users:
             if user.username in password_hashes and tx.user_by_username(user.username) is None:
-                user_id = tx.insert_user(user.username, user.role, password_hashes[user.username])
+                # An admin without a site is an admin of every site.
+                user_site = None if user.role == "admin" and user.site is None else site_of(user)
+                user_id = tx.insert_user(
+                    user.username, user.role, password_hashes[user.username], user_site
+                )
                 counter_ids = [
-                    found(tx.counter_by_name(name), f"counter {name}")["id"]
+                    found(tx.counter_by_name(name, site_of(user)), f"counter {name}")["id"]
                     for name in user.counters
                 ]
                 tx.set_user_counters(user_id, counter_ids)
         for device in settings.devices:
             if tx.device_by_name(device.name) is None:
-                tx.insert_device(device.name, device.kind, hash_token(device.token))
+                tx.insert_device(
+                    device.name, device.kind, hash_token(device.token), site_of(device)
+                )
         tx.set_setting("marquee", settings.display.marquee, only_if_absent=True)
         tx.set_setting(
             "priority_streak_limit", settings.queue.priority_streak_limit, only_if_absent=True
@@ -80,12 +93,39 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         tx.set_setting("holidays", holiday_texts(settings.queue.holidays), only_if_absent=True)
 
 
+def _bootstrap_sites(tx: Tx, settings: ServerSettings) -> dict[str, int]:
+    """The sites of the file, by code -> id. The first (made by the schema) is `[site]`: its
+    code and name follow the file, so a single-site hall is named as it always was."""
+    first = found(tx.site(1), "the first site")
+    if (first["code"], first["name"]) != (settings.site.code, settings.site.name):
+        tx.update_site(1, code=settings.site.code, name=settings.site.name)
+    for position, entry in enumerate(settings.sites, 1):
+        if tx.site_by_code(entry.code) is None:
+            tx.insert_site(entry.code, entry.name, position)
+    return {row["code"]: row["id"] for row in tx.sites()}
+
+
 class Admin:
     """The admin's CRUD. Every change that the hall can see is an event, so displays refresh."""
 
-    def __init__(self, queue: Queue):
+    def __init__(self, queue: Queue, site: int | None = None):
         self.queue = queue
         self.store = queue.store
+        # The site this admin works on: its lists show only that site's rows, and a row of
+        # another site is "not found". None: every site (lists show all; codes and names,
+        # unique only within a site, are looked up, and new rows made, in the first).
+        self.site = site
+        self.home = site or 1
+
+    def at(self, site: int | None) -> Admin:
+        """The same admin, working on `site` (None: every site)."""
+        return Admin(self.queue, site)
+
+    def _mine(self, row: sqlite3.Row | None) -> sqlite3.Row | None:
+        """`row` if it belongs to the site worked on (any site when that is every site)."""
+        if row is None or (self.site is not None and row["site_id"] != self.site):
+            return None
+        return row
 
     def _changed(self, tx: Tx, what: str, actor: str) -> None:
         _, at, day = self.queue.now()
@@ -129,7 +169,7 @@ class Admin:
     # ---- services ----
     def services(self) -> list[dict]:
         with self.store.read() as tx:
-            return [_service(row) for row in tx.services()]
+            return [_service(row) for row in tx.services(self.site)]
 
     def _agency_id(self, tx: Tx, name: str) -> int:
         agency = tx.agency_by_name(name)
@@ -139,23 +179,24 @@ class Admin:
 
     def create_service(self, actor: str, data: dict) -> dict:
         with self.store.write() as tx:
-            if tx.service_by_code(data["code"]):
+            if tx.service_by_code(data["code"], self.home):
                 raise conflict("already_exists", what=data["code"])
             service_id = tx.insert_service(
+                site_id=self.home,
                 code=data["code"],
                 name=data["name"],
                 agency_id=self._agency_id(tx, data["agency"]),
                 daily_quota=data.get("daily_quota"),
                 hours=_hours_json(data.get("hours")),
                 enabled=int(data.get("enabled", True)),
-                position=len(tx.services()),
+                position=len(tx.services(self.home)),
             )
             self._changed(tx, "service", actor)
             return _service(found(tx.service(service_id), f"service {service_id}"))
 
     def update_service(self, actor: str, code: str, changes: dict) -> dict:
         with self.store.write() as tx:
-            service = tx.service_by_code(code)
+            service = tx.service_by_code(code, self.home)
             if service is None:
                 raise not_found("service_not_found", code=code)
             columns = {}
@@ -175,7 +216,7 @@ class Admin:
 
     def delete_service(self, actor: str, code: str) -> None:
         with self.store.write() as tx:
-            service = tx.service_by_code(code)
+            service = tx.service_by_code(code, self.home)
             if service is None:
                 raise not_found("service_not_found", code=code)
             if tx.service_in_use(service["id"]):
@@ -187,12 +228,13 @@ class Admin:
     def counters(self) -> list[dict]:
         with self.store.read() as tx:
             services = tx.counter_services()
-            return [_counter(row, services.get(row["id"], [])) for row in tx.counters()]
+            return [_counter(row, services.get(row["id"], [])) for row in tx.counters(self.site)]
 
-    def _service_ids(self, tx: Tx, codes: list[str]) -> list[int]:
+    def _service_ids(self, tx: Tx, codes: list[str], site: int) -> list[int]:
+        """The ids of `site`'s services of these codes (a counter calls its own site's)."""
         ids = []
         for code in codes:
-            service = tx.service_by_code(code)
+            service = tx.service_by_code(code, site)
             if service is None:
                 raise not_found("service_not_found", code=code)
             ids.append(service["id"])
@@ -200,10 +242,10 @@ class Admin:
 
     def create_counter(self, actor: str, name: str, codes: list[str]) -> dict:
         with self.store.write() as tx:
-            if tx.counter_by_name(name):
+            if tx.counter_by_name(name, self.home):
                 raise conflict("already_exists", what=name)
-            service_ids = self._service_ids(tx, codes)
-            counter_id = tx.insert_counter(name, len(tx.counters()))
+            service_ids = self._service_ids(tx, codes, self.home)
+            counter_id = tx.insert_counter(name, len(tx.counters(self.home)), self.home)
             tx.set_counter_services(counter_id, service_ids)
             self._changed(tx, "counter", actor)
             counter = found(tx.counter(counter_id), f"counter {counter_id}")
@@ -211,22 +253,25 @@ class Admin:
 
     def update_counter(self, actor: str, counter_id: int, changes: dict) -> dict:
         with self.store.write() as tx:
-            if tx.counter(counter_id) is None:
+            counter = self._mine(tx.counter(counter_id))
+            if counter is None:
                 raise not_found("counter_not_found")
+            site = counter["site_id"]
             if "name" in changes:
-                other = tx.counter_by_name(changes["name"])
+                other = tx.counter_by_name(changes["name"], site)
                 if other and other["id"] != counter_id:
                     raise conflict("already_exists", what=changes["name"])
                 tx.update_counter(counter_id, name=changes["name"])
             if "services" in changes:
-                tx.set_counter_services(counter_id, self._service_ids(tx, changes["services"]))
+                service_ids = self._service_ids(tx, changes["services"], site)
+                tx.set_counter_services(counter_id, service_ids)
             self._changed(tx, "counter", actor)
             counter = found(tx.counter(counter_id), f"counter {counter_id}")
             return _counter(counter, tx.counter_services().get(counter_id, []))
 
     def delete_counter(self, actor: str, counter_id: int) -> None:
         with self.store.write() as tx:
-            counter = tx.counter(counter_id)
+            counter = self._mine(tx.counter(counter_id))
             if counter is None:
                 raise not_found("counter_not_found")
             if (current := tx.open_ticket_at(counter_id)) is not None:
@@ -237,21 +282,36 @@ class Admin:
     # ---- users ----
     def users(self) -> list[dict]:
         with self.store.read() as tx:
-            return [_user(row, tx.user_counter_ids(row["id"])) for row in tx.users()]
+            return [_user(row, tx.user_counter_ids(row["id"])) for row in tx.users(self.site)]
 
-    def _counter_ids(self, tx: Tx, ids: list[int]) -> list[int]:
+    def _counter_ids(self, tx: Tx, ids: list[int], site: int | None) -> list[int]:
+        """Counters a user of `site` may be given: that site's (staff never reach another)."""
         for counter_id in ids:
-            if tx.counter(counter_id) is None:
+            counter = tx.counter(counter_id)
+            if counter is None or (site is not None and counter["site_id"] != site):
                 raise not_found("counter_not_found")
         return sorted(set(ids))
+
+    def _user_site(self, role: str, asked: int | None) -> int | None:
+        """The site of a new user: the site worked on; when that is every site, the one asked
+        (none = every site, for an admin; the first site for an operator)."""
+        if self.site is not None:
+            return self.site
+        if asked is None and role != "admin":
+            return 1
+        return asked
 
     def create_user(self, actor: str, data: dict) -> dict:
         password_hash = hash_password(data["password"])
         with self.store.write() as tx:
             if tx.user_by_username(data["username"]):
                 raise conflict("already_exists", what=data["username"])
-            user_id = tx.insert_user(data["username"], data["role"], password_hash)
-            tx.set_user_counters(user_id, self._counter_ids(tx, data.get("counters", [])))
+            site = self._user_site(data["role"], data.get("site_id"))
+            if site is not None and tx.site(site) is None:
+                raise not_found("site_not_found", site=site)
+            user_id = tx.insert_user(data["username"], data["role"], password_hash, site)
+            counters = self._counter_ids(tx, data.get("counters", []), site)
+            tx.set_user_counters(user_id, counters)
             return _user(found(tx.user(user_id), f"user {user_id}"), tx.user_counter_ids(user_id))
 
     @staticmethod
@@ -268,7 +328,7 @@ class Admin:
     def update_user(self, actor: str, user_id: int, changes: dict) -> dict:
         password_hash = hash_password(changes["password"]) if changes.get("password") else None
         with self.store.write() as tx:
-            user = tx.user(user_id)
+            user = self._mine(tx.user(user_id))
             if user is None:
                 raise not_found("user_not_found")
             role = changes.get("role") or user["role"]
@@ -277,6 +337,8 @@ class Admin:
             columns = {}
             if "role" in changes:
                 columns["role"] = changes["role"]
+                if changes["role"] != "admin" and user["site_id"] is None:
+                    columns["site_id"] = 1  # staff always belong to one site
             if "active" in changes:
                 columns["active"] = int(changes["active"])
             if password_hash:
@@ -286,12 +348,13 @@ class Admin:
             if password_hash or changes.get("active") is False:
                 tx.delete_user_sessions(user_id)
             if "counters" in changes:
-                tx.set_user_counters(user_id, self._counter_ids(tx, changes["counters"]))
+                site = columns.get("site_id", user["site_id"])
+                tx.set_user_counters(user_id, self._counter_ids(tx, changes["counters"], site))
             return _user(found(tx.user(user_id), f"user {user_id}"), tx.user_counter_ids(user_id))
 
     def delete_user(self, actor: str, user_id: int) -> None:
         with self.store.write() as tx:
-            user = tx.user(user_id)
+            user = self._mine(tx.user(user_id))
             if user is None:
                 raise not_found("user_not_found")
             self._keep_an_admin(tx, user, None, False)
@@ -300,7 +363,7 @@ class Admin:
     # ---- devices ----
     def devices(self) -> list[dict]:
         with self.store.read() as tx:
-            return [_device(row) for row in tx.devices()]
+            return [_device(row) for row in tx.devices(self.site)]
 
     def device_health(self) -> list[dict]:
         """Each device with what the manager must notice (`server.devices.health`)."""
@@ -313,13 +376,13 @@ class Admin:
         with self.store.write() as tx:
             if tx.device_by_name(name):
                 raise conflict("already_exists", what=name)
-            device_id = tx.insert_device(name, kind, hash_token(token))
+            device_id = tx.insert_device(name, kind, hash_token(token), self.home)
             return {**_device(found(tx.device(device_id), f"device {device_id}")), "token": token}
 
     def update_device(self, actor: str, device_id: int, changes: dict) -> dict:
         token = new_token() if changes.pop("new_token", False) else None
         with self.store.write() as tx:
-            if tx.device(device_id) is None:
+            if self._mine(tx.device(device_id)) is None:
                 raise not_found("device_not_found")
             columns = {}
             if changes.get("name") is not None:
@@ -339,7 +402,7 @@ class Admin:
 
     def delete_device(self, actor: str, device_id: int) -> None:
         with self.store.write() as tx:
-            if tx.device(device_id) is None:
+            if self._mine(tx.device(device_id)) is None:
                 raise not_found("device_not_found")
             tx.delete_device(device_id)
         self.queue.device_cache.clear()
@@ -360,7 +423,7 @@ class Admin:
 
     # ---- report ----
     def daily_report(self, day: str) -> dict:
-        return daily_report(self.store, day)
+        return daily_report(self.store, day, self.site)
 
 
 def _hours_json(hours: dict | None) -> str | None:
@@ -377,6 +440,7 @@ def _service(row: sqlite3.Row) -> dict:
         "code": row["code"],
         "name": row["name"],
         "agency": row["agency_name"],
+        "site_id": row["site_id"],
         "daily_quota": row["daily_quota"],
         "hours": json.loads(row["hours"]) if row["hours"] else None,
         "enabled": bool(row["enabled"]),
@@ -386,6 +450,7 @@ def _service(row: sqlite3.Row) -> dict:
 def _counter(row: sqlite3.Row, services: list) -> dict:
     return {
         "id": row["id"],
+        "site_id": row["site_id"],
         "name": row["name"],
         "status": row["status"],
         "services": [s["code"] for s in services],
@@ -399,6 +464,7 @@ def _user(row: sqlite3.Row, counter_ids: list[int]) -> dict:
         "role": row["role"],
         "active": bool(row["active"]),
         "counters": counter_ids,
+        "site_id": row["site_id"],
     }
 
 
@@ -407,6 +473,7 @@ def _device(row: sqlite3.Row) -> dict:
         "id": row["id"],
         "name": row["name"],
         "kind": row["kind"],
+        "site_id": row["site_id"],
         "active": bool(row["active"]),
         "last_seen": row["last_seen"],
         "last_status": json.loads(row["last_status"]) if row["last_status"] else None,

@@ -234,7 +234,7 @@ def create_app(
     app.state.bookings = Bookings(queue)
     app.state.notifier = notifier
     app.state.help_desk = HelpDesk(queue)
-    app.state.state_builds = {}  # version -> the running build of the display state
+    app.state.state_builds = {}  # (version, site) -> the running build of its display state
     app.state.store = store
     app.state.metrics = metrics
     app.state.clock = clock

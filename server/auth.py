@@ -15,6 +15,7 @@ import secrets
 import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from typing import Any
 
 SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
@@ -111,6 +112,15 @@ class Principal:
     name: str
     role: str  # kiosk, display, operator, admin
     counter_ids: frozenset[int] = frozenset()
+    site_id: int | None = 1  # the site it belongs to; None: a user of every site
 
-    def may_act_at(self, counter_id: int) -> bool:
-        return self.role == "admin" or counter_id in self.counter_ids
+    def of_site(self, site_id: int) -> bool:
+        """Whether this device or user belongs to `site_id` (a user of every site always)."""
+        return self.site_id is None or self.site_id == site_id
+
+    def may_act_at(self, counter: Any) -> bool:
+        """At a counter (its row, with `id` and `site_id`): admins of its site, and the staff
+        assigned to it."""
+        if not self.of_site(counter["site_id"]):
+            return False
+        return self.role == "admin" or counter["id"] in self.counter_ids

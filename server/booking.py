@@ -35,7 +35,8 @@ def bootstrap(store: Store, settings: ServerSettings) -> None:
         for entry in settings.services:
             if entry.booking_slot_minutes is None or entry.booking_slot_capacity is None:
                 continue
-            service = tx.service_by_code(entry.code)
+            site = found(tx.site_by_code(settings.site_of(entry)), f"site of {entry.code}")
+            service = tx.service_by_code(entry.code, site["id"])
             if service is not None:
                 bs.seed_slot_setting(
                     tx, service["id"], entry.booking_slot_minutes, entry.booking_slot_capacity
@@ -89,9 +90,9 @@ class Bookings:
         """Bookings whose grace is over are no-shows (written lazily, by every booking write)."""
         bs.mark_no_shows(tx, br.no_show_before(now, self.rules.checkin_grace_minutes))
 
-    def _service(self, tx: Tx, code: str) -> tuple[sqlite3.Row, sqlite3.Row]:
-        """A service that takes bookings, and its slot setting."""
-        service = tx.service_by_code(code)
+    def _service(self, tx: Tx, code: str, site: int) -> tuple[sqlite3.Row, sqlite3.Row]:
+        """A site's service that takes bookings, and its slot setting."""
+        service = tx.service_by_code(code, site)
         if service is None:
             raise not_found("service_not_found", code=code)
         setting = bs.slot_settings(tx).get(service["id"])
@@ -141,8 +142,8 @@ class Bookings:
         return rows
 
     # ---- views ----
-    def bookable_services(self) -> list[dict]:
-        """Services that take bookings, in the hall's order, with their agency."""
+    def bookable_services(self, site: int = 1) -> list[dict]:
+        """A site's services that take bookings, in the hall's order, with their agency."""
         with self.store.read() as tx:
             settings = bs.slot_settings(tx)
             return [
@@ -154,28 +155,28 @@ class Bookings:
                     "slot_minutes": settings[s["id"]]["slot_minutes"],
                     "capacity": settings[s["id"]]["capacity"],
                 }
-                for s in tx.services()
+                for s in tx.services(site)
                 if s["id"] in settings and s["enabled"]
             ]
 
-    def slots(self, code: str, day: dt.date) -> list[dict]:
+    def slots(self, code: str, day: dt.date, site: int = 1) -> list[dict]:
         """`GET /booking/slots`: a day's slots with places left (an empty list on a day
         without slots; a date outside the window is refused)."""
         now = self.queue.clock.now()
         with self.store.read() as tx:
-            service, setting = self._service(tx, code)
+            service, setting = self._service(tx, code, site)
             slots = self._slots(tx, service, setting, day)
             refusal = self._day_refusal(tx, day, now, slots)
             if refusal == "date_outside_window":
                 raise self._refuse_day(refusal)
             return self._slot_rows(tx, service, setting, day, now)
 
-    def days(self, code: str) -> list[dict]:
+    def days(self, code: str, site: int = 1) -> list[dict]:
         """The booking window's days for a service: each with why it is closed, or the places
         left over all its slots (for the booking page)."""
         now = self.queue.clock.now()
         with self.store.read() as tx:
-            service, setting = self._service(tx, code)
+            service, setting = self._service(tx, code, site)
             result = []
             for offset in range(self.rules.days_ahead + 1):
                 day = now.date() + dt.timedelta(days=offset)
@@ -230,7 +231,13 @@ class Bookings:
         return hmac.new(secret, nik.encode(), hashlib.sha256).hexdigest()
 
     def book(
-        self, code: str, day: dt.date, start: str, client: str, nik: str | None = None
+        self,
+        code: str,
+        day: dt.date,
+        start: str,
+        client: str,
+        nik: str | None = None,
+        site: int = 1,
     ) -> dict:
         """`POST /bookings`: one place in one slot, or a refusal that names why."""
         now, at, _ = self.queue.now()
@@ -242,7 +249,7 @@ class Bookings:
                 raise ServerError("nik_invalid", 422)
         self._count(client, now)
         with self.store.write() as tx:
-            service, setting = self._service(tx, code)
+            service, setting = self._service(tx, code, site)
             slots = self._slots(tx, service, setting, day)
             refusal = self._day_refusal(tx, day, now, slots)
             if refusal:
@@ -319,6 +326,8 @@ class Bookings:
                 moment = opens if refusal == "too_early" else closes
                 raise conflict(refusal, time=clock_text(moment))
             service = found(tx.service(row["service_id"]), f"service {row['service_id']}")
+            if not principal.of_site(service["site_id"]):
+                raise conflict("booking_other_site")  # booked for another site's service
             ticket_id = self.queue.new_ticket(
                 tx,
                 service,
@@ -336,8 +345,9 @@ class Bookings:
             return self._ticket(tx, ticket_id, row["code"]), True
 
     def _ticket(self, tx: Tx, ticket_id: int, code: str) -> dict:
-        view = self.queue.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
-        view["service"]["counters"] = tx.counter_names_of_service(view["service"]["code"])
+        row = found(tx.ticket(ticket_id), f"ticket {ticket_id}")
+        view = self.queue.ticket_view(tx, row)
+        view["service"]["counters"] = tx.counter_names_of_service(row["service_id"])
         view["booking"] = code
         return view
 
@@ -370,7 +380,7 @@ class Bookings:
                     item[row["status"]] += row["n"]
         return result
 
-    def slot_table(self) -> list[dict]:
+    def slot_table(self, site: int | None = None) -> list[dict]:
         """Every service with its slot setting (None: takes no bookings), for the admin."""
         with self.store.read() as tx:
             settings = bs.slot_settings(tx)
@@ -385,14 +395,16 @@ class Bookings:
                     "slot_minutes": settings.get(s["id"], none)["slot_minutes"],
                     "capacity": settings.get(s["id"], none)["capacity"],
                 }
-                for s in tx.services()
+                for s in tx.services(site)
             ]
 
-    def set_slot_setting(self, code: str, minutes: int | None, capacity: int | None) -> None:
+    def set_slot_setting(
+        self, code: str, minutes: int | None, capacity: int | None, site: int = 1
+    ) -> None:
         """Both given: the service takes bookings in such slots; both empty: it takes none
         (bookings already made stay valid)."""
         with self.store.write() as tx:
-            service = tx.service_by_code(code)
+            service = tx.service_by_code(code, site)
             if service is None:
                 raise not_found("service_not_found", code=code)
             if minutes is None and capacity is None:

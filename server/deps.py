@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, Header, Path, Request
+from fastapi import Depends, Header, Path, Query, Request
 
 from contract import MAX_ID, ErrorBody
 from server.admin import Admin
@@ -113,7 +113,9 @@ def principal_for_token(request: Request, token: str) -> Principal:
     with queue.store.read() as tx:
         device = tx.device_by_token_hash(token_hash)
         if device is not None:
-            return Principal("device", device["id"], device["name"], device["kind"])
+            return Principal(
+                "device", device["id"], device["name"], device["kind"], site_id=device["site_id"]
+            )
         user = tx.session_user(token_hash, at)
         if user is not None:
             return Principal(
@@ -122,6 +124,7 @@ def principal_for_token(request: Request, token: str) -> Principal:
                 user["username"],
                 user["role"],
                 frozenset(tx.user_counter_ids(user["id"])),
+                site_id=user["site_id"],
             )
     raise ServerError("unauthorized", 401, headers={"WWW-Authenticate": "Bearer"})
 
@@ -192,6 +195,34 @@ def require(*roles: str):
     return Depends(check)
 
 
+async def site_of_request(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    site: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+) -> int:
+    """The site an open (no login needed) request is about: `?site=CODE`, else the site of the
+    device or user whose token it carries, else the first site (a single-site hall's)."""
+    svc: Services = request.app.state.services
+    if site is not None:
+        with svc.queue.store.read() as tx:
+            row = tx.site_by_code(site)
+        if row is None:
+            raise ServerError("site_not_found", 404, site=site)
+        return row["id"]
+    token = _bearer(authorization)
+    if token is not None:
+        principal = _cached_device(request, token)
+        if principal is None:
+            try:
+                principal = await svc.run(principal_for_token, request, token)
+            except ServerError:
+                principal = None  # an open request: a stale token just means "no site"
+        if principal is not None and principal.site_id is not None:
+            return principal.site_id
+    return 1
+
+
+SITE = Depends(site_of_request)
 KIOSK = require("kiosk")
 DISPLAY = require("display", "operator", "admin")
 DEVICE = require("kiosk", "display")

@@ -20,6 +20,7 @@ from server.pg_store import WRITE_LOCK, PgStore
 from server.schema import MIGRATIONS
 
 SKIPPED = ("schema_version",)  # the target has its own, written by its migrations
+SEEDED = ("sites",)  # rows the migrations write (the first site): replaced by the hall's own
 
 
 class MigrationError(Exception):
@@ -45,12 +46,24 @@ def _source(path: Path) -> sqlite3.Connection:
 
 
 def _tables(db: sqlite3.Connection) -> list[str]:
-    """The tables in the order they were made, so a table comes after those it refers to."""
+    """The tables, each after those it refers to (a rebuilt table is newer than its children,
+    so the order they were made in is not enough)."""
     rows = db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         " ORDER BY rowid"
     ).fetchall()
-    return [name for (name,) in rows if name not in SKIPPED]
+    names = [name for (name,) in rows if name not in SKIPPED]
+    parents = {
+        name: {row[2] for row in db.execute(f'PRAGMA foreign_key_list("{name}")')} - {name}
+        for name in names
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
+        if not ready:  # a cycle (none in this schema): keep the made order for the rest
+            ready = [n for n in names if n not in ordered]
+        ordered.extend(ready)
+    return ordered
 
 
 def copy_to_postgresql(sqlite_path: Path, url: str) -> dict[str, int]:
@@ -81,11 +94,15 @@ def _copy(source: sqlite3.Connection, store: PgStore, url: str) -> dict[str, int
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         for table in tables:
             name = sql.Identifier(table)
+            if table in SEEDED:
+                continue
             if _value(conn, sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(name)):
                 raise MigrationError(
                     f"{redact(url)} is not empty (table {table} has rows): migrate only into a "
                     "new, empty database; nothing was copied"
                 )
+        for table in SEEDED:
+            conn.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(table)))
         for table in tables:
             columns = [row[1] for row in source.execute(f'PRAGMA table_info("{table}")')]
             names = sql.SQL(", ").join(sql.Identifier(column) for column in columns)

@@ -171,7 +171,7 @@ class PgStore(Store):
     def _migrate(self) -> None:
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            migrate(lambda statement: conn.execute(ddl(statement)), self.where)
+            migrate(lambda statement: conn.execute(ddl(statement)), self.where, "postgresql")
 
     @contextmanager
     def write(self) -> Iterator[Tx]:

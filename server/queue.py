@@ -42,7 +42,7 @@ class Queue(QueueViews):
         with self.store.write() as tx:
             ticket_id = tx.ticket_id_by_idempotency_key(device.id, key) if key else None
             if ticket_id is None:
-                service = tx.service_by_code(code)
+                service = tx.service_by_code(code, device.site_id or 1)  # the kiosk's own site
                 if service is None:
                     raise not_found("service_not_found", code=code)
                 available = self._availability(tx, service, now, day, self.site_rules(tx))
@@ -51,9 +51,10 @@ class Queue(QueueViews):
                 ticket_id = self.new_ticket(tx, service, priority, at, day, device, key)
                 created = True
             # Built in the same transaction; the answer still goes out only after the commit.
-            view = self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
+            row = found(tx.ticket(ticket_id), f"ticket {ticket_id}")
+            view = self.ticket_view(tx, row)
             # The printed ticket tells the citizen where they will be served.
-            view["service"]["counters"] = tx.counter_names_of_service(view["service"]["code"])
+            view["service"]["counters"] = tx.counter_names_of_service(row["service_id"])
             return view, created
 
     def new_ticket(
@@ -167,9 +168,15 @@ class Queue(QueueViews):
             )
             return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
-    def _check_staff_for_service(self, tx: Tx, principal: Principal, service_id: int) -> None:
+    def _check_staff_for_service(self, tx: Tx, principal: Principal, service: int) -> None:
+        """Staff may act on a ticket of `service` (an id): admins of its site, and operators
+        at one of its counters."""
+        service_id = service
         if principal.role == "admin":
-            return
+            row = tx.service(service_id)
+            if row is not None and principal.of_site(row["site_id"]):
+                return
+            raise ServerError("not_your_counter", 403)
         if not any(tx.counter_has_service(cid, service_id) for cid in principal.counter_ids):
             raise ServerError("not_your_counter", 403)
 
@@ -338,9 +345,9 @@ class Queue(QueueViews):
         """The open ticket keeps its number and its place by issue time, in another service."""
         _, at, day = self.now()
         with self.store.write() as tx:
-            self._counter(tx, principal, counter_id)
+            counter = self._counter(tx, principal, counter_id)
             ticket = self._open_ticket(tx, counter_id)
-            target = tx.service_by_code(code)
+            target = tx.service_by_code(code, counter["site_id"])  # within the counter's site
             if target is None:
                 raise not_found("service_not_found", code=code)
             if target["id"] == ticket["service_id"]:

@@ -142,11 +142,12 @@ DAILY_COLUMNS = (
 DAILY_TOTALS = ("issued", "served", "no_show", "cancelled", "not_served")
 
 
-def daily_report(store: Store, day: str) -> dict:
-    """The API's daily report: a row per service, and the MPP's totals."""
+def daily_report(store: Store, day: str, site: int | None = None) -> dict:
+    """The API's daily report: a row per service, and the MPP's totals (of one site, or of
+    every site when `site` is None)."""
     with store.read() as tx:
-        services = tx.services()
-        tickets = tx.tickets_of_day(day)
+        services = tx.services(site)
+        tickets = tx.tickets_of_day(day, site)
         moves = transfer_moves(tickets, tx.transfers_of_day(day))
     by_number = defaultdict(list)
     by_service = defaultdict(list)
@@ -190,17 +191,18 @@ def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def period_report(store: Store, first: dt.date, last: dt.date) -> dict:
-    """Per agency and service, per day and per hour of the day, for `first`..`last`."""
+def period_report(store: Store, first: dt.date, last: dt.date, site: int | None = None) -> dict:
+    """Per agency and service, per day and per hour of the day, for `first`..`last` (of one
+    site, or of every site when `site` is None)."""
     days = days_between(first, last)
     if not days or len(days) > MAX_DAYS:
         raise ValueError(f"a report covers 1 to {MAX_DAYS} days")
     with store.read() as tx:
-        services = tx.services()
+        services = tx.services(site)
         tickets = []
         moves: list[Move] = []
         for day in days:
-            of_day = tx.tickets_of_day(day.isoformat())
+            of_day = tx.tickets_of_day(day.isoformat(), site)
             tickets.extend(of_day)
             moves.extend(transfer_moves(of_day, tx.transfers_of_day(day.isoformat())))
     by_number = defaultdict(list)

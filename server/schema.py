@@ -12,7 +12,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS: list[str] = [
+MIGRATIONS: list[str | dict[str, str]] = [
     # 1: the first schema
     """
     CREATE TABLE agencies (
@@ -249,10 +249,81 @@ MIGRATIONS: list[str] = [
     INSERT INTO ticket_numbers (number_service_id, day, last_seq)
         SELECT number_service_id, day, MAX(seq) FROM tickets GROUP BY number_service_id, day;
     """,
+    # 9: sites (issue 14): one server holds an MPP and its service points. Services, counters,
+    # devices and pairing codes belong to a site (existing rows to the first, the hall as it
+    # was); a user belongs to one site, or to none = every site (admins of a whole system:
+    # existing admins stay that). A ticket's site is its service's. A service's code and a
+    # counter's name are unique within their site: two sites both have "A-001" and "Loket 1".
+    {
+        "common_before": """
+        CREATE TABLE sites (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO sites (code, name, position) VALUES ('utama', 'Mal Pelayanan Publik', 0);
+        ALTER TABLE devices ADD COLUMN site_id INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE pairing_codes ADD COLUMN site_id INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE users ADD COLUMN site_id INTEGER;
+        UPDATE users SET site_id = 1 WHERE role <> 'admin';
+        """,
+        # SQLite cannot drop a UNIQUE constraint: the two tables are rebuilt, with foreign keys
+        # off for the migration (server.store) as SQLite's documentation prescribes.
+        "sqlite": """
+        CREATE TABLE services_new (
+            id INTEGER PRIMARY KEY,
+            site_id INTEGER NOT NULL DEFAULT 1 REFERENCES sites(id),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            daily_quota INTEGER,
+            hours TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (site_id, code)
+        );
+        INSERT INTO services_new (id, code, name, agency_id, daily_quota, hours, enabled, position)
+            SELECT id, code, name, agency_id, daily_quota, hours, enabled, position FROM services;
+        DROP TABLE services;
+        ALTER TABLE services_new RENAME TO services;
+        CREATE TABLE counters_new (
+            id INTEGER PRIMARY KEY,
+            site_id INTEGER NOT NULL DEFAULT 1 REFERENCES sites(id),
+            name TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'closed',
+            priority_streak INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (site_id, name)
+        );
+        INSERT INTO counters_new (id, name, status, priority_streak, position)
+            SELECT id, name, status, priority_streak, position FROM counters;
+        DROP TABLE counters;
+        ALTER TABLE counters_new RENAME TO counters;
+        """,
+        "postgresql": """
+        ALTER TABLE services ADD COLUMN site_id INTEGER NOT NULL DEFAULT 1 REFERENCES sites(id);
+        ALTER TABLE services DROP CONSTRAINT services_code_key;
+        ALTER TABLE services ADD UNIQUE (site_id, code);
+        ALTER TABLE counters ADD COLUMN site_id INTEGER NOT NULL DEFAULT 1 REFERENCES sites(id);
+        ALTER TABLE counters DROP CONSTRAINT counters_name_key;
+        ALTER TABLE counters ADD UNIQUE (site_id, name);
+        """,
+    },
 ]
 
 
-def migrate(execute: Callable[[str], Any], where: str) -> None:
+def statements(migration: str | dict[str, str], dialect: str) -> list[str]:
+    """A migration's statements in `dialect` ("sqlite" or "postgresql"): a text is the same in
+    both; a table gives the dialect's own part after the common one."""
+    if isinstance(migration, dict):
+        text = migration.get("common_before", "") + ";" + migration[dialect]
+    else:
+        text = migration
+    return [statement for statement in text.split(";") if statement.strip()]
+
+
+def migrate(execute: Callable[[str], Any], where: str, dialect: str) -> None:
     """Bring a database to the newest schema, inside the caller's write transaction (the one
     runner for SQLite and PostgreSQL; `execute` runs one statement in that dialect)."""
     execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
@@ -265,8 +336,7 @@ def migrate(execute: Callable[[str], Any], where: str) -> None:
         )
     for number in range(current, len(MIGRATIONS)):
         log.info("applying schema migration %d to %s", number + 1, where)
-        for statement in MIGRATIONS[number].split(";"):
-            if statement.strip():
-                execute(statement)
+        for statement in statements(MIGRATIONS[number], dialect):
+            execute(statement)
     execute("DELETE FROM schema_version")
     execute(f"INSERT INTO schema_version VALUES ({len(MIGRATIONS)})")

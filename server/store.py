@@ -49,14 +49,24 @@ TICKET_COLUMNS = {
     "finished_at",
     "print_status",
 }
-SERVICE_COLUMNS = {"code", "name", "agency_id", "daily_quota", "hours", "enabled", "position"}
+SERVICE_COLUMNS = {
+    "site_id",
+    "code",
+    "name",
+    "agency_id",
+    "daily_quota",
+    "hours",
+    "enabled",
+    "position",
+}
 COUNTER_COLUMNS = {"name", "status", "priority_streak", "position"}
-USER_COLUMNS = {"role", "password_hash", "active"}
+USER_COLUMNS = {"role", "password_hash", "active", "site_id"}
 AGENCY_COLUMNS = {"name", "short_name"}
 DEVICE_COLUMNS = {"name", "token_hash", "active", "last_seen", "last_status", "revoked_at"}
+SITE_COLUMNS = {"code", "name", "position"}
 
 TICKET_SELECT = """
-    SELECT t.*, s.code AS service_code, s.name AS service_name,
+    SELECT t.*, s.site_id, s.code AS service_code, s.name AS service_name,
            a.name AS agency_name, a.short_name AS agency_short,
            c.name AS counter_name, ns.code AS number_code
     FROM tickets t
@@ -72,6 +82,11 @@ SERVICE_SELECT = """
     SELECT s.*, a.name AS agency_name, a.short_name AS agency_short
     FROM services s JOIN agencies a ON a.id = s.agency_id
 """
+
+
+def _of_site(column: str, site: int | None) -> tuple[str, tuple]:
+    """A WHERE condition keeping one site's rows (`site` None: every site's) and its values."""
+    return ("1 = 1", ()) if site is None else (f"{column} = ?", (site,))
 
 
 def found(row: sqlite3.Row | None, what: str) -> sqlite3.Row:
@@ -152,9 +167,10 @@ class Tx:
     def last_event_id(self) -> int:
         return self._value("SELECT MAX(id) FROM events", default=0)
 
-    def recent_calls(self, day: str, limit: int) -> list[sqlite3.Row]:
+    def recent_calls(self, day: str, limit: int, site: int | None = None) -> list[sqlite3.Row]:
+        where, values = _of_site("s.site_id", site)
         return self._all(
-            """
+            f"""
             SELECT * FROM (
                 SELECT e.id, e.kind, e.at, t.id AS ticket_id, t.number, t.priority,
                        c.id AS counter_id, c.name AS counter_name,
@@ -163,11 +179,11 @@ class Tx:
                 JOIN tickets t ON t.id = e.ticket_id
                 JOIN services s ON s.id = e.service_id
                 LEFT JOIN counters c ON c.id = e.counter_id
-                WHERE e.day = ? AND e.kind IN ('called', 'recalled')
+                WHERE e.day = ? AND e.kind IN ('called', 'recalled') AND {where}
                 ORDER BY e.id DESC LIMIT ?
             ) AS recent ORDER BY id
             """,
-            (day, limit),
+            (day, *values, limit),
         )
 
     def ticket_events(self, ticket_id: int) -> list[sqlite3.Row]:
@@ -188,6 +204,25 @@ class Tx:
             f"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO {action}",
             (key, json.dumps(value)),
         )
+
+    # ---- sites ----
+    def sites(self) -> list[sqlite3.Row]:
+        return self._all("SELECT * FROM sites ORDER BY position, id")
+
+    def site(self, site_id: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM sites WHERE id = ?", (site_id,))
+
+    def site_by_code(self, code: str) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM sites WHERE code = ?", (code,))
+
+    def insert_site(self, code: str, name: str, position: int = 0) -> int:
+        return self._insert(
+            "INSERT INTO sites (code, name, position) VALUES (?, ?, ?)", (code, name, position)
+        )
+
+    def update_site(self, site_id: int, **columns) -> None:
+        clause, values = _set_clause(columns, SITE_COLUMNS)
+        self._execute(f"UPDATE sites SET {clause} WHERE id = ?", (*values, site_id))
 
     # ---- agencies ----
     def agencies(self) -> list[sqlite3.Row]:
@@ -215,14 +250,19 @@ class Tx:
         self._execute("DELETE FROM agencies WHERE id = ?", (agency_id,))
 
     # ---- services ----
-    def services(self) -> list[sqlite3.Row]:
-        return self._all(SERVICE_SELECT + " ORDER BY s.position, s.code")
+    def services(self, site: int | None = None) -> list[sqlite3.Row]:
+        """The services of one site (`site` None: of every site, site by site)."""
+        where, values = _of_site("s.site_id", site)
+        return self._all(
+            SERVICE_SELECT + f" WHERE {where} ORDER BY s.site_id, s.position, s.code", values
+        )
 
     def service(self, service_id: int) -> sqlite3.Row | None:
         return self._one(SERVICE_SELECT + " WHERE s.id = ?", (service_id,))
 
-    def service_by_code(self, code: str) -> sqlite3.Row | None:
-        return self._one(SERVICE_SELECT + " WHERE s.code = ?", (code,))
+    def service_by_code(self, code: str, site: int) -> sqlite3.Row | None:
+        """A site's service by its letter code (two sites may both have an "A")."""
+        return self._one(SERVICE_SELECT + " WHERE s.code = ? AND s.site_id = ?", (code, site))
 
     def insert_service(self, **columns) -> int:
         names = ", ".join(columns)
@@ -267,6 +307,7 @@ class Tx:
         )
 
     def waiting_counts(self, day: str) -> dict[int, int]:
+        """service id -> its waiting tickets today (service ids are the site's own)."""
         rows = self._all(
             "SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting'"
             " GROUP BY service_id",
@@ -297,12 +338,12 @@ class Tx:
             result.setdefault(row["service_id"], []).append(state)
         return result
 
-    def counter_names_of_service(self, service_code: str) -> list[str]:
+    def counter_names_of_service(self, service_id: int) -> list[str]:
         """The counters that call a service, in the hall's order."""
         rows = self._all(
             "SELECT c.name FROM counters c JOIN counter_services cs ON cs.counter_id = c.id"
-            " JOIN services s ON s.id = cs.service_id WHERE s.code = ? ORDER BY c.position, c.id",
-            (service_code,),
+            " WHERE cs.service_id = ? ORDER BY c.position, c.id",
+            (service_id,),
         )
         return [row["name"] for row in rows]
 
@@ -326,17 +367,24 @@ class Tx:
         return self._value(sql, params, default=0)
 
     # ---- counters ----
-    def counters(self) -> list[sqlite3.Row]:
-        return self._all("SELECT * FROM counters ORDER BY position, id")
+    def counters(self, site: int | None = None) -> list[sqlite3.Row]:
+        """The counters of one site (`site` None: of every site, site by site)."""
+        where, values = _of_site("site_id", site)
+        return self._all(
+            f"SELECT * FROM counters WHERE {where} ORDER BY site_id, position, id", values
+        )
 
     def counter(self, counter_id: int) -> sqlite3.Row | None:
         return self._one("SELECT * FROM counters WHERE id = ?", (counter_id,))
 
-    def counter_by_name(self, name: str) -> sqlite3.Row | None:
-        return self._one("SELECT * FROM counters WHERE name = ?", (name,))
+    def counter_by_name(self, name: str, site: int) -> sqlite3.Row | None:
+        return self._one("SELECT * FROM counters WHERE name = ? AND site_id = ?", (name, site))
 
-    def insert_counter(self, name: str, position: int = 0) -> int:
-        return self._insert("INSERT INTO counters (name, position) VALUES (?, ?)", (name, position))
+    def insert_counter(self, name: str, position: int = 0, site: int = 1) -> int:
+        return self._insert(
+            "INSERT INTO counters (site_id, name, position) VALUES (?, ?, ?)",
+            (site, name, position),
+        )
 
     def update_counter(self, counter_id: int, **columns) -> None:
         clause, values = _set_clause(columns, COUNTER_COLUMNS)
@@ -420,9 +468,12 @@ class Tx:
             (counter_id,),
         )
 
-    def open_tickets(self) -> dict[int, sqlite3.Row]:
+    def open_tickets(self, site: int | None = None) -> dict[int, sqlite3.Row]:
         """counter id -> its open (called or serving) ticket."""
-        rows = self._all(TICKET_SELECT + " WHERE t.status IN ('called', 'serving')")
+        where, values = _of_site("s.site_id", site)
+        rows = self._all(
+            TICKET_SELECT + f" WHERE t.status IN ('called', 'serving') AND {where}", values
+        )
         return {row["counter_id"]: row for row in rows}
 
     def waiting_for_counter(self, counter_id: int, day: str, limit: int = -1) -> list[sqlite3.Row]:
@@ -491,8 +542,11 @@ class Tx:
             default=0,
         )
 
-    def tickets_of_day(self, day: str) -> list[sqlite3.Row]:
-        return self._all(TICKET_SELECT + " WHERE t.day = ? ORDER BY t.id", (day,))
+    def tickets_of_day(self, day: str, site: int | None = None) -> list[sqlite3.Row]:
+        where, values = _of_site("s.site_id", site)
+        return self._all(
+            TICKET_SELECT + f" WHERE t.day = ? AND {where} ORDER BY t.id", (day, *values)
+        )
 
     def transfers_of_day(self, day: str) -> list[sqlite3.Row]:
         """Transfers of the day's tickets (`ticket_id`, `service_id` = where it went), in order."""
@@ -504,8 +558,10 @@ class Tx:
         )
 
     # ---- users and sessions ----
-    def users(self) -> list[sqlite3.Row]:
-        return self._all("SELECT * FROM users ORDER BY id")
+    def users(self, site: int | None = None) -> list[sqlite3.Row]:
+        """The users of one site (`site` None: every user, those of every site too)."""
+        where, values = _of_site("site_id", site)
+        return self._all(f"SELECT * FROM users WHERE {where} ORDER BY id", values)
 
     def user(self, user_id: int) -> sqlite3.Row | None:
         return self._one("SELECT * FROM users WHERE id = ?", (user_id,))
@@ -513,10 +569,13 @@ class Tx:
     def user_by_username(self, username: str) -> sqlite3.Row | None:
         return self._one("SELECT * FROM users WHERE username = ?", (username,))
 
-    def insert_user(self, username: str, role: str, password_hash: str) -> int:
+    def insert_user(
+        self, username: str, role: str, password_hash: str, site: int | None = 1
+    ) -> int:
+        """A new user of `site` (None: of every site, for admins of the whole system)."""
         return self._insert(
-            "INSERT INTO users (username, role, password_hash) VALUES (?, ?, ?)",
-            (username, role, password_hash),
+            "INSERT INTO users (username, role, password_hash, site_id) VALUES (?, ?, ?, ?)",
+            (username, role, password_hash, site),
         )
 
     def update_user(self, user_id: int, **columns) -> None:
@@ -563,8 +622,9 @@ class Tx:
         self._execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
 
     # ---- devices ----
-    def devices(self) -> list[sqlite3.Row]:
-        return self._all("SELECT * FROM devices ORDER BY id")
+    def devices(self, site: int | None = None) -> list[sqlite3.Row]:
+        where, values = _of_site("site_id", site)
+        return self._all(f"SELECT * FROM devices WHERE {where} ORDER BY id", values)
 
     def device(self, device_id: int) -> sqlite3.Row | None:
         return self._one("SELECT * FROM devices WHERE id = ?", (device_id,))
@@ -575,10 +635,10 @@ class Tx:
     def device_by_token_hash(self, token_hash: str) -> sqlite3.Row | None:
         return self._one("SELECT * FROM devices WHERE token_hash = ? AND active = 1", (token_hash,))
 
-    def insert_device(self, name: str, kind: str, token_hash: str) -> int:
+    def insert_device(self, name: str, kind: str, token_hash: str, site: int = 1) -> int:
         return self._insert(
-            "INSERT INTO devices (name, kind, token_hash) VALUES (?, ?, ?)",
-            (name, kind, token_hash),
+            "INSERT INTO devices (name, kind, token_hash, site_id) VALUES (?, ?, ?, ?)",
+            (name, kind, token_hash, site),
         )
 
     def update_device(self, device_id: int, **columns) -> None:
@@ -639,14 +699,23 @@ class Store:
         self.on_events: Callable[[list[str]], None] | None = None
 
     def _migrate(self) -> None:
+        # Foreign keys off while a migration rebuilds a table that others refer to (SQLite's
+        # documented way: otherwise dropping the old table would cascade to its children);
+        # checked before the commit.
         with self._lock:
+            self._db.execute("PRAGMA foreign_keys = OFF")
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                migrate(self._db.execute, str(self.path))
+                migrate(self._db.execute, str(self.path), "sqlite")
+                broken = self._db.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"{self.path}: migration broke references: {broken[:5]}")
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+            finally:
+                self._db.execute("PRAGMA foreign_keys = ON")
 
     def schema_version(self) -> int:
         with self.read() as tx:

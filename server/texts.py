@@ -28,6 +28,7 @@ TEXTS = Catalog(
             "Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {seconds} detik",
         ),
         N_("service_not_found", "Layanan {code} tidak ada"),
+        N_("site_not_found", "Lokasi {site} tidak ada"),
         N_("ticket_not_found", "Tiket tidak ditemukan"),
         N_("counter_not_found", "Loket tidak ditemukan"),
         N_("agency_not_found", "Instansi tidak ditemukan"),
@@ -180,6 +181,10 @@ TEXTS = Catalog(
         N_("opens_at", "{reason}. Buka {when}."),
         # online booking (reservasi)
         N_("service_not_bookable", "Layanan {code} tidak menerima reservasi"),
+        N_(
+            "booking_other_site",
+            "Reservasi ini untuk lokasi lain; silakan datang ke lokasi yang tertera pada reservasi",
+        ),
         N_(
             "date_outside_window",
             "Reservasi hanya bisa untuk hari ini sampai {days} hari ke depan",

@@ -58,7 +58,8 @@ class QueueViews:
         self.store = store
         self.settings = settings
         self.clock = clock
-        self._state_cache: tuple[tuple[int, str], bytes] | None = None
+        # site -> ((version, day), the encoded state without its closing part)
+        self._state_cache: dict[int, tuple[tuple[int, str], bytes]] = {}
         self.device_cache = DeviceCache()  # displays poll often (server.auth_cache)
         self._state_lock = threading.Lock()
 
@@ -140,14 +141,15 @@ class QueueViews:
         ahead = tx.waiting_before_at_counters(staff.counters, day, ticket)
         return rules.eta_minutes(ahead, self._average_minutes(tx, service_id), staff)
 
-    def services(self, language: str) -> list[dict]:
+    def services(self, language: str, site: int | None) -> list[dict]:
+        """The services of `site` (None: of every site) as the kiosk shows them."""
         now, _, day = self.now()
         with self.store.read() as tx:
             waiting = tx.waiting_counts(day)
             staffing = self.staffing(tx)
             site_rules = self.site_rules(tx)
             result = []
-            for service in tx.services():
+            for service in tx.services(site):
                 available = self._availability(tx, service, now, day, site_rules)
                 issued = tx.issued_count(service["id"], day) + self.held(tx, service, day, now)
                 quota = service["daily_quota"]
@@ -240,7 +242,7 @@ class QueueViews:
         counter = tx.counter(counter_id)
         if counter is None:
             raise not_found("counter_not_found")
-        if not principal.may_act_at(counter_id):
+        if not principal.may_act_at(counter):
             raise ServerError("not_your_counter", 403)
         return counter
 
@@ -294,8 +296,8 @@ class QueueViews:
         with self.store.read() as tx:
             return [
                 self.counter_view(tx, counter, day, full=False)
-                for counter in tx.counters()
-                if principal.may_act_at(counter["id"])
+                for counter in tx.counters(principal.site_id)
+                if principal.may_act_at(counter)
             ]
 
     def counter(self, principal: Principal, counter_id: int) -> dict:
@@ -304,34 +306,35 @@ class QueueViews:
             return self.counter_view(tx, self._counter(tx, principal, counter_id), day)
 
     # ---- display ----
-    def display_state(self) -> dict:
-        """The hall's state as a dict (see display_body for the fast path)."""
-        return json.loads(self.display_body())
+    def display_state(self, site: int = 1) -> dict:
+        """A site's hall state as a dict (see display_body for the fast path)."""
+        return json.loads(self.display_body(site))
 
-    def cached_display_body(self) -> bytes | None:
-        """The encoded state if it is still current, without touching the database."""
+    def cached_display_body(self, site: int) -> bytes | None:
+        """The site's encoded state if it is still current, without touching the database."""
         now, _, day = self.now()
-        cached = self._state_cache
+        cached = self._state_cache.get(site)
         if cached is None or cached[0] != (self.store.version, day):
             return None
         return _with_server_time(cached[1], now)
 
-    def display_body(self) -> bytes:
-        """The encoded state, built once per (version, day): 100 displays share one build."""
+    def display_body(self, site: int) -> bytes:
+        """The site's encoded state, built once per (version, day): 100 displays share one
+        build. The version counts every site's changes: a change elsewhere rebuilds it too."""
         now, _, day = self.now()
         with self._state_lock:
             key = (self.store.version, day)
-            cached = self._state_cache
+            cached = self._state_cache.get(site)
             if cached is None or cached[0] != key:
-                encoded = json.dumps(self._build_state(day), ensure_ascii=False).encode()
+                encoded = json.dumps(self._build_state(day, site), ensure_ascii=False).encode()
                 cached = (key, encoded[:-1])  # without the closing brace: server_time goes there
-                self._state_cache = cached
+                self._state_cache[site] = cached
         return _with_server_time(cached[1], now)
 
-    def _build_state(self, day: str) -> dict:
+    def _build_state(self, day: str, site: int) -> dict:
         with self.store.read() as tx:
             version = tx.last_event_id()
-            open_tickets = tx.open_tickets()
+            open_tickets = tx.open_tickets(site)
             services_of = tx.counter_services()
             waiting = tx.waiting_counts(day)
             return {
@@ -349,7 +352,7 @@ class QueueViews:
                         "counter": {"id": row["counter_id"], "name": row["counter_name"]},
                         "service": {"code": row["service_code"], "name": row["service_name"]},
                     }
-                    for row in tx.recent_calls(day, RECENT_CALLS)
+                    for row in tx.recent_calls(day, RECENT_CALLS, site)
                 ],
                 "counters": [
                     {
@@ -361,7 +364,7 @@ class QueueViews:
                         else None,
                         "services": [s["code"] for s in services_of.get(counter["id"], [])],
                     }
-                    for counter in tx.counters()
+                    for counter in tx.counters(site)
                 ],
                 "waiting": [
                     {
@@ -370,7 +373,7 @@ class QueueViews:
                         "agency": service["agency_name"],
                         "waiting": waiting.get(service["id"], 0),
                     }
-                    for service in tx.services()
+                    for service in tx.services(site)
                 ],
                 "marquee": self.runtime(tx)["marquee"],
             }

@@ -57,89 +57,89 @@ def _hours(changes: dict) -> dict:
 # ---- agencies ----
 @router.get("/admin/agencies", **answers(list[Agency], *AUTH))
 def list_agencies(svc: Svc, who: Admin) -> list[dict]:
-    return svc.admin.agencies()
+    return svc.admin.at(who.site_id).agencies()
 
 
 @router.post("/admin/agencies", **answers(Agency, *AUTH, 409, status=201))
 def create_agency(body: AgencyIn, svc: Svc, who: Admin) -> dict:
-    return svc.admin.create_agency(who.name, body.name, body.short_name)
+    return svc.admin.at(who.site_id).create_agency(who.name, body.name, body.short_name)
 
 
 @router.patch("/admin/agencies/{agency_id}", **answers(Agency, *AUTH, 404, 409))
 def update_agency(agency_id: Id, body: AgencyPatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_agency(who.name, agency_id, _changes(body))
+    return svc.admin.at(who.site_id).update_agency(who.name, agency_id, _changes(body))
 
 
 @router.delete("/admin/agencies/{agency_id}", **answers(None, *AUTH, 404, 409, status=204))
 def delete_agency(agency_id: Id, svc: Svc, who: Admin) -> Response:
-    svc.admin.delete_agency(who.name, agency_id)
+    svc.admin.at(who.site_id).delete_agency(who.name, agency_id)
     return Response(status_code=204)
 
 
 # ---- services ----
 @router.get("/admin/services", **answers(list[ServiceRow], *AUTH))
 def list_services(svc: Svc, who: Admin) -> list[dict]:
-    return svc.admin.services()
+    return svc.admin.at(who.site_id).services()
 
 
 @router.post("/admin/services", **answers(ServiceRow, *AUTH, 404, 409, status=201))
 def create_service(body: ServiceIn, svc: Svc, who: Admin) -> dict:
-    return svc.admin.create_service(who.name, _hours(body.model_dump()))
+    return svc.admin.at(who.site_id).create_service(who.name, _hours(body.model_dump()))
 
 
 @router.patch("/admin/services/{code}", **answers(ServiceRow, *AUTH, 404, 409))
 def update_service(code: Code, body: ServicePatch, svc: Svc, who: Admin) -> dict:
     changes = _hours(_changes(body, nullable=("daily_quota", "hours")))
-    return svc.admin.update_service(who.name, code, changes)
+    return svc.admin.at(who.site_id).update_service(who.name, code, changes)
 
 
 @router.delete("/admin/services/{code}", **answers(None, *AUTH, 404, 409, status=204))
 def delete_service(code: Code, svc: Svc, who: Admin) -> Response:
-    svc.admin.delete_service(who.name, code)
+    svc.admin.at(who.site_id).delete_service(who.name, code)
     return Response(status_code=204)
 
 
 # ---- counters ----
 @router.get("/admin/counters", **answers(list[CounterRow], *AUTH))
 def list_counters(svc: Svc, who: Admin) -> list[dict]:
-    return svc.admin.counters()
+    return svc.admin.at(who.site_id).counters()
 
 
 @router.post("/admin/counters", **answers(CounterRow, *AUTH, 404, 409, status=201))
 def create_counter(body: CounterIn, svc: Svc, who: Admin) -> dict:
-    return svc.admin.create_counter(who.name, body.name, body.services)
+    return svc.admin.at(who.site_id).create_counter(who.name, body.name, body.services)
 
 
 @router.patch("/admin/counters/{counter_id}", **answers(CounterRow, *AUTH, 404, 409))
 def update_counter(counter_id: Id, body: CounterPatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_counter(who.name, counter_id, _changes(body))
+    return svc.admin.at(who.site_id).update_counter(who.name, counter_id, _changes(body))
 
 
 @router.delete("/admin/counters/{counter_id}", **answers(None, *AUTH, 404, 409, status=204))
 def delete_counter(counter_id: Id, svc: Svc, who: Admin) -> Response:
-    svc.admin.delete_counter(who.name, counter_id)
+    svc.admin.at(who.site_id).delete_counter(who.name, counter_id)
     return Response(status_code=204)
 
 
 # ---- users ----
 @router.get("/admin/users", **answers(list[User], *AUTH))
 def list_users(svc: Svc, who: Admin) -> list[dict]:
-    return svc.admin.users()
+    return svc.admin.at(who.site_id).users()
 
 
 @router.post("/admin/users", **answers(User, *AUTH, 404, 409, status=201))
 def create_user(body: UserIn, svc: Svc, who: Admin) -> dict:
-    return svc.admin.create_user(who.name, body.model_dump())
+    return svc.admin.at(who.site_id).create_user(who.name, body.model_dump())
 
 
 @router.patch("/admin/users/{user_id}", **answers(User, *AUTH, 404, 409))
 def update_user(user_id: Id, body: UserPatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_user(who.name, user_id, _changes(body))
+    return svc.admin.at(who.site_id).update_user(who.name, user_id, _changes(body))
 
 
 @router.delete("/admin/users/{user_id}", **answers(None, *AUTH, 404, 409, status=204))
 def delete_user(user_id: Id, svc: Svc, who: Admin) -> Response:
-    svc.admin.delete_user(who.name, user_id)
+    svc.admin.at(who.site_id).delete_user(who.name, user_id)
     return Response(status_code=204)
 
 
@@ -147,36 +147,36 @@ def delete_user(user_id: Id, svc: Svc, who: Admin) -> Response:
 @router.get("/admin/devices", **answers(list[Device], *AUTH))
 def list_devices(svc: Svc, who: Admin) -> list[dict]:
     """Every device with the health verdict the admin pages show (one rule for both)."""
-    return svc.admin.device_health()
+    return svc.admin.at(who.site_id).device_health()
 
 
 @router.post("/admin/devices", **answers(Device, *AUTH, 409, status=201))
 def create_device(body: DeviceIn, svc: Svc, who: Admin) -> dict:
     """Create a device; the answer carries its token, shown this once."""
-    return svc.admin.create_device(who.name, body.name, body.kind)
+    return svc.admin.at(who.site_id).create_device(who.name, body.name, body.kind)
 
 
 @router.patch("/admin/devices/{device_id}", **answers(Device, *AUTH, 404, 409))
 def update_device(device_id: Id, body: DevicePatch, svc: Svc, who: Admin) -> dict:
     # {"active": null} / {"name": null} change nothing, as null does in every other PATCH.
-    return svc.admin.update_device(who.name, device_id, _changes(body))
+    return svc.admin.at(who.site_id).update_device(who.name, device_id, _changes(body))
 
 
 @router.delete("/admin/devices/{device_id}", **answers(None, *AUTH, 404, 409, status=204))
 def delete_device(device_id: Id, svc: Svc, who: Admin) -> Response:
-    svc.admin.delete_device(who.name, device_id)
+    svc.admin.at(who.site_id).delete_device(who.name, device_id)
     return Response(status_code=204)
 
 
 # ---- settings ----
 @router.get("/admin/settings", **answers(Settings, *AUTH))
 def get_settings(svc: Svc, who: Admin) -> dict:
-    return svc.admin.runtime_settings()
+    return svc.admin.at(who.site_id).runtime_settings()
 
 
 @router.patch("/admin/settings", **answers(Settings, *AUTH))
 def update_settings(body: SettingsPatch, svc: Svc, who: Admin) -> dict:
-    return svc.admin.update_settings(who.name, _changes(body))
+    return svc.admin.at(who.site_id).update_settings(who.name, _changes(body))
 
 
 # ---- reports ----
@@ -202,7 +202,7 @@ def daily_report(
             day = dt.date.fromisoformat(date).isoformat()
         except ValueError:
             raise ServerError("bad_date", 422, value=date) from None
-    report = svc.admin.daily_report(day)
+    report = svc.admin.at(who.site_id).daily_report(day)
     if format == "csv":
         return Response(
             daily_csv(report),

@@ -45,22 +45,24 @@ async def display_state(
             break
         if svc.queue.store.version != since:
             request.app.state.metrics.display_woken()  # the call -> display time (/metrics)
-    return Response(await _current_body(request, svc), media_type="application/json")
+    site = principal.site_id or 1  # staff of every site watching: the first site's hall
+    return Response(await _current_body(request, svc, site), media_type="application/json")
 
 
-async def _current_body(request: Request, svc: Services) -> bytes:
-    """The encoded state; when it must be rebuilt, the displays woken together share one
-    build on the store thread instead of a hundred."""
-    body = svc.queue.cached_display_body()
+async def _current_body(request: Request, svc: Services, site: int) -> bytes:
+    """The site's encoded state; when it must be rebuilt, the displays woken together share
+    one build on the store thread instead of a hundred."""
+    body = svc.queue.cached_display_body(site)
     if body is not None:
         return body
     version = svc.queue.store.version
     builds: dict = request.app.state.state_builds
-    pending = builds.get(version)
+    pending = builds.get((version, site))
     if pending is None:
-        pending = asyncio.ensure_future(svc.run(svc.queue.display_body))
-        builds.clear()  # only the newest version's build is worth sharing
-        builds[version] = pending
+        pending = asyncio.ensure_future(svc.run(svc.queue.display_body, site))
+        for old in [key for key in builds if key[0] != version]:
+            del builds[old]  # only the newest version's builds are worth sharing
+        builds[(version, site)] = pending
     return await asyncio.shield(pending)
 
 

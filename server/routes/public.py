@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, Path, Request
 from config.version import version
 from contract import Health, LoginAnswer, LoginIn, Me, Ok, ServiceStatus, TrackedTicket
 from server.auth import Principal, hash_token
-from server.deps import STAFF, Services, answers, language, log_in, services
+from server.deps import SITE, STAFF, Services, answers, language, log_in, services
 
 router = APIRouter()
 __all__ = ["LoginIn", "router"]  # LoginIn (now in contract) stays importable for the pages
@@ -21,11 +21,14 @@ def health(svc: Annotated[Services, Depends(services)]) -> dict:
     return {"status": "ok", "version": version(), "time": now.isoformat()}
 
 
-@router.get("/services", **answers(list[ServiceStatus]))
+@router.get("/services", **answers(list[ServiceStatus], 404))
 def list_services(
-    svc: Annotated[Services, Depends(services)], lang: Annotated[str, Depends(language)]
+    svc: Annotated[Services, Depends(services)],
+    lang: Annotated[str, Depends(language)],
+    site: Annotated[int, SITE],
 ) -> list[dict]:
-    return svc.queue.services(lang)
+    """The services of one site: a kiosk's own (by its token), or `?site=CODE`."""
+    return svc.queue.services(lang, site)
 
 
 @router.get("/track/{tracking_code}", **answers(TrackedTicket, 404))

@@ -103,6 +103,6 @@ def ikm_figures(
         raise ServerError("bad_period", 422, days=MAX_DAYS)
     if service is not None:
         with svc.queue.store.read() as tx:
-            if tx.service_by_code(service) is None:
+            if tx.service_by_code(service, 1) is None:
                 raise ServerError("service_not_found", 404, code=service)
     return api_view(ikm_report(svc.queue.store, start, end, service))

@@ -48,7 +48,8 @@ router = APIRouter()
 
 
 def _admin(request: Request):
-    return request.app.state.services.admin
+    """The admin, working on the site the page's staff member sees (`Staff.site`)."""
+    return request.app.state.services.admin.at(getattr(request.state, "site", None))
 
 
 def _t(request: Request):
@@ -258,7 +259,8 @@ def _checked_service(
 
 
 def _services_context(request: Request) -> dict:
-    live = {s["code"]: s for s in request.app.state.services.queue.services(language(request))}
+    queue = request.app.state.services.queue
+    live = {s["code"]: s for s in queue.services(language(request), request.state.site or 1)}
     t = _t(request)
     services = _admin(request).services()
     return {

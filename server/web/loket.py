@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from config.i18n import clock_text
 from server.errors import ServerError
 from server.routes.counters import checked_key
+from server.store import found
 from server.web.render import error_text, language, render, translator
 from server.web.session import PageRefused, Posted, StaffPage, StaffPost
 
@@ -106,7 +107,10 @@ def backup_addresses(request: Request) -> list[str]:
 @router.get("/loket/{counter_id}")
 def counter_page(request: Request, counter_id: str, staff: StaffPage) -> Response:
     view = _view(request, staff, parse_id(counter_id))
-    services = request.app.state.services.queue.services(language(request))
+    queue = request.app.state.services.queue
+    with queue.store.read() as tx:
+        site = found(tx.counter(view["id"]), "the counter")["site_id"]
+    services = queue.services(language(request), site)  # a transfer stays in the site
     return render(
         request,
         "loket.html",

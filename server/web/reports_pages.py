@@ -121,8 +121,8 @@ def _dashboard(request: Request) -> dict:
     services = request.app.state.services
     today = request.app.state.clock.today()
     return {
-        "state": services.queue.display_state(),
-        "report": period_report(request.app.state.store, today, today),
+        "state": services.queue.display_state(request.state.site or 1),
+        "report": period_report(request.app.state.store, today, today, request.state.site),
         "devices": [d for d in device_rows(request) if d["problem"]],
         "skm_today": survey_pages.dashboard_rating(request),
     }

@@ -43,6 +43,13 @@ class Staff:
 
     principal: Principal
     token: str
+    chosen_site: int | None = None  # staff of every site: the site the pages narrow to
+
+    @property
+    def site(self) -> int | None:
+        """The site whose rows the pages show: the staff member's own; for staff of every site
+        the one chosen on the pages (`SITE_COOKIE`), None = every site."""
+        return self.principal.site_id if self.principal.site_id is not None else self.chosen_site
 
     @property
     def csrf(self) -> str:
@@ -83,6 +90,9 @@ def csrf_token(session_token: str) -> str:
     return hmac.new(session_token.encode(), b"antrian-csrf", hashlib.sha256).hexdigest()
 
 
+SITE_COOKIE = "antrian_lokasi"  # the site chosen by staff of every site (its id)
+
+
 def from_script(request: Request) -> bool:
     return request.headers.get(FETCH_HEADER) == "antrian"
 
@@ -97,13 +107,15 @@ def current_staff(request: Request) -> Staff | None:
         return None  # unknown or expired session
     if principal.kind != "user":
         return None
-    return Staff(principal, token)
+    chosen = request.cookies.get(SITE_COOKIE, "")
+    return Staff(principal, token, int(chosen) if chosen.isdigit() and len(chosen) < 9 else None)
 
 
 def require_staff(request: Request) -> Staff:
     staff = current_staff(request)
     if staff is None:
         raise NeedLogin()
+    request.state.site = staff.site  # what `_admin(request)` and the lists narrow to
     return staff
 
 

@@ -224,7 +224,7 @@ def admin_save(request: Request, posted: AdminPost) -> Response:
     code = str(posted.form.get("layanan", ""))[:8]
     store = request.app.state.store
     with store.write() as tx:
-        service = tx.service_by_code(code) if code else None
+        service = tx.service_by_code(code, 1) if code else None
         service_id = service["id"] if service else survey.ALL_SERVICES
         survey.set_wording(tx, service_id, {u: str(posted.form.get(u, "")) for u in ikm.UNSUR})
     chosen = f"layanan={service['code']}&" if service else ""
