@@ -172,6 +172,7 @@ class ServiceRow(Answer):
     daily_quota: int | None
     hours: dict[str, str] | None
     enabled: bool
+    site_id: Id = Field(default=1, description="The site it belongs to (1: the first)")
 
 
 class CounterRow(Answer):
@@ -179,6 +180,7 @@ class CounterRow(Answer):
     name: str
     status: CounterStatus
     services: list[str]
+    site_id: Id = Field(default=1, description="The site it belongs to (1: the first)")
 
 
 class User(Answer):
@@ -187,12 +189,14 @@ class User(Answer):
     role: Role
     active: bool
     counters: list[Id]
+    site_id: Id | None = Field(default=1, description="Its site; null: a user of every site")
 
 
 class Device(Answer):
     id: Id
     name: str
     kind: DeviceKind
+    site_id: Id = Field(default=1, description="The site it belongs to (1: the first)")
     active: bool
     last_seen: Timestamp | None
     last_status: dict[str, Any] | None

@@ -42,15 +42,17 @@ if TYPE_CHECKING:
     from server.clock import Clock
     from server.store import Store
 
-ISSUED = Counter("antrian_tickets_issued", "Tickets issued (by this process)", ["process"])
-CALLED = Counter("antrian_calls", "Calls and recalls to a counter (by this process)", ["process"])
+ISSUED = Counter("antrian_tickets_issued", "Tickets issued (by this process)", ["process", "site"])
+CALLED = Counter(
+    "antrian_calls", "Calls and recalls to a counter (by this process)", ["process", "site"]
+)
 SERVED = Counter(
-    "antrian_tickets_served", "Tickets finished at a counter (by this process)", ["process"]
+    "antrian_tickets_served", "Tickets finished at a counter (by this process)", ["process", "site"]
 )
 WAKE = Histogram(
     "antrian_display_wake_seconds",
     "From the commit of a change (a call) to a long-polling display's answer",
-    ["process"],
+    ["process", "site"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
 )
 COUNTED = {"issued": ISSUED, "called": CALLED, "recalled": CALLED, "finished": SERVED}
@@ -66,16 +68,35 @@ class Metrics:
     def __init__(self, store: Store, clock: Clock):
         self.store = store
         self.clock = clock
+        self._site_of_service: dict[int, str] = {}  # service id -> its site's code
+        self._site_codes: dict[int, str] = {}  # site id -> code
 
-    def count_events(self, kinds: list[str]) -> None:
+    def count_events(self, kinds: list[tuple[str, int | None]]) -> None:
         process = str(os.getpid())
-        for kind in kinds:
+        for kind, service_id in kinds:
             if (counter := COUNTED.get(kind)) is not None:
-                counter.labels(process).inc()
+                counter.labels(process, self._site_code(service_id)).inc()
 
-    def display_woken(self) -> None:
-        """A long poll answers because the version moved: how long after that commit."""
-        WAKE.labels(str(os.getpid())).observe(max(0.0, time.time() - self.store.changed_at))
+    def _site_code(self, service_id: int | None) -> str:
+        """The code of a service's site (read again only for a service not seen before)."""
+        if service_id is None:
+            return ""
+        if service_id not in self._site_of_service:
+            with self.store.read() as tx:
+                rows = tx._all(
+                    "SELECT s.id, si.code FROM services s JOIN sites si ON si.id = s.site_id"
+                )
+            self._site_of_service = {row["id"]: row["code"] for row in rows}
+        return self._site_of_service.get(service_id, "")
+
+    def display_woken(self, site: int) -> None:
+        """A long poll of a display of `site` (its id) answers because the version moved: how
+        long after that commit."""
+        if site not in self._site_codes:
+            with self.store.read() as tx:
+                self._site_codes = {row["id"]: row["code"] for row in tx.sites()}
+        wake = max(0.0, time.time() - self.store.changed_at)
+        WAKE.labels(str(os.getpid()), self._site_codes.get(site, "")).observe(wake)
 
     def exposition(self) -> bytes:
         hall = CollectorRegistry()
@@ -98,60 +119,69 @@ class HallCollector(Collector):
         now = self.clock.now()
         day = now.date().isoformat()
         waiting = GaugeMetricFamily(
-            "antrian_waiting", "Tickets waiting now, per service", labels=["service"]
+            "antrian_waiting", "Tickets waiting now, per service", labels=["site", "service"]
         )
         oldest = GaugeMetricFamily(
             "antrian_oldest_wait_seconds",
             "How long the longest-waiting ticket has waited, per service",
-            labels=["service"],
+            labels=["site", "service"],
         )
         today = GaugeMetricFamily(
-            "antrian_tickets_today", "Today's tickets per status", labels=["status"]
+            "antrian_tickets_today", "Today's tickets per status", labels=["site", "status"]
         )
         online = GaugeMetricFamily(
-            "antrian_devices_online", "Active devices heard from recently", labels=["kind"]
+            "antrian_devices_online",
+            "Active devices heard from recently",
+            labels=["site", "kind"],
         )
         up = GaugeMetricFamily(
             "antrian_device_up",
             "1 if the device was heard from recently",
-            labels=["device", "kind"],
+            labels=["site", "device", "kind"],
         )
         printer = GaugeMetricFamily(
             "antrian_device_printer",
             "A kiosk's printer state as last reported (1 for the state it is in)",
-            labels=["device", "state"],
+            labels=["site", "device", "state"],
         )
         with self.store.read() as tx:
             lines = tx._all(
-                "SELECT s.code, COUNT(t.id) AS n, MIN(t.queued_at) AS first FROM services s"
+                "SELECT si.code AS site, s.code, COUNT(t.id) AS n, MIN(t.queued_at) AS first"
+                " FROM services s JOIN sites si ON si.id = s.site_id"
                 " LEFT JOIN tickets t ON t.service_id = s.id AND t.day = ? AND t.status = 'waiting'"
-                " GROUP BY s.code ORDER BY s.code",
+                " GROUP BY si.code, s.code ORDER BY si.code, s.code",
                 (day,),
             )
             statuses = tx._all(
-                "SELECT status, COUNT(*) AS n FROM tickets WHERE day = ? GROUP BY status", (day,)
+                "SELECT si.code AS site, t.status, COUNT(*) AS n FROM tickets t"
+                " JOIN services s ON s.id = t.service_id JOIN sites si ON si.id = s.site_id"
+                " WHERE t.day = ? GROUP BY si.code, t.status",
+                (day,),
             )
             devices = tx.devices()
+            site_codes = {row["id"]: row["code"] for row in tx.sites()}
         for line in lines:
-            waiting.add_metric([line["code"]], line["n"])
+            waiting.add_metric([line["site"], line["code"]], line["n"])
             first = line["first"]
             wait = (now - dt.datetime.fromisoformat(first)).total_seconds() if first else 0.0
-            oldest.add_metric([line["code"]], max(0.0, wait))
+            oldest.add_metric([line["site"], line["code"]], max(0.0, wait))
         for row in statuses:
-            today.add_metric([row["status"]], row["n"])
-        counts = {"kiosk": 0, "display": 0}
+            today.add_metric([row["site"], row["status"]], row["n"])
+        counts = {(code, kind): 0 for code in site_codes.values() for kind in ("kiosk", "display")}
         for device in devices:
             if not device["active"]:
                 continue
+            site = site_codes.get(device["site_id"], "")
             seen = device["last_seen"]
             alive = seen is not None and now - dt.datetime.fromisoformat(seen) <= OFFLINE_AFTER
-            counts[device["kind"]] = counts.get(device["kind"], 0) + int(alive)
-            up.add_metric([device["name"], device["kind"]], int(alive))
+            counts[(site, device["kind"])] = counts.get((site, device["kind"]), 0) + int(alive)
+            up.add_metric([site, device["name"], device["kind"]], int(alive))
             if device["kind"] == "kiosk":
                 status = json.loads(device["last_status"]) if device["last_status"] else {}
-                printer.add_metric([device["name"], str(status.get("printer") or "unknown")], 1)
-        for kind, count in sorted(counts.items()):
-            online.add_metric([kind], count)
+                state = str(status.get("printer") or "unknown")
+                printer.add_metric([site, device["name"], state], 1)
+        for (site, kind), count in sorted(counts.items()):
+            online.add_metric([site, kind], count)
         yield from (waiting, oldest, today, online, up, printer)
 
 

@@ -112,7 +112,8 @@ class Tx:
         self.db = db
         self.events_added = 0
         self.last_event = 0  # the id of the last event this transaction added
-        self.event_kinds: list[str] = []  # of the events added, for the metrics
+        # (kind, service id) of the events added, for the metrics (counted per site)
+        self.event_kinds: list[tuple[str, int | None]] = []
         self._settings: dict[str, object] | None = None  # read once per transaction
 
     # The five primitives below are all that touch the connection: the PostgreSQL store
@@ -161,7 +162,7 @@ class Tx:
         )
         self.events_added += 1
         self.last_event = event_id
-        self.event_kinds.append(kind)
+        self.event_kinds.append((kind, service_id))
         return event_id
 
     def last_event_id(self) -> int:
@@ -696,7 +697,7 @@ class Store:
         # Called with the new version after a commit that added events (outside the lock).
         self.on_change: Callable[[int], None] | None = None
         # Called with the kinds of the events a commit added (the metrics count them).
-        self.on_events: Callable[[list[str]], None] | None = None
+        self.on_events: Callable[[list[tuple[str, int | None]]], None] | None = None
 
     def _migrate(self) -> None:
         # Foreign keys off while a migration rebuilds a table that others refer to (SQLite's
@@ -762,7 +763,7 @@ class Store:
                 changed = self.version
         self._committed(changed, tx.event_kinds)
 
-    def _committed(self, version: int | None, kinds: list[str]) -> None:
+    def _committed(self, version: int | None, kinds: list[tuple[str, int | None]]) -> None:
         """After a commit (outside any lock): tell the displays and the metrics."""
         if version is not None and self.on_change is not None:
             self.on_change(version)

@@ -32,6 +32,7 @@ async def display_state(
     notifier = request.app.state.notifier
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
+    woken = False
     while since is not None and svc.queue.store.version == since:
         remaining = deadline - loop.time()
         if remaining <= 0:
@@ -43,9 +44,10 @@ async def display_state(
             await asyncio.wait_for(event.wait(), remaining)
         except TimeoutError:
             break
-        if svc.queue.store.version != since:
-            request.app.state.metrics.display_woken()  # the call -> display time (/metrics)
+        woken = svc.queue.store.version != since
     site = principal.site_id or 1  # staff of every site watching: the first site's hall
+    if woken:
+        request.app.state.metrics.display_woken(site)  # the call -> display time (/metrics)
     return Response(await _current_body(request, svc, site), media_type="application/json")
 
 

@@ -24,7 +24,7 @@ AUTH = (401, 403)
 def create_pairing_code(body: PairingCodeIn, svc: Svc, who: Admin) -> dict:
     """A one-time code (valid `pairing.CODE_MINUTES`) that pairs the device `name`; a name
     already registered is paired anew (its old token stops working then)."""
-    return pairing.create_code(svc.queue, who.name, body.name, body.kind)
+    return pairing.create_code(svc.queue, who.name, body.name, body.kind, who.site_id or 1)
 
 
 @router.post("/devices/pair", **answers(Paired, 404, 409, 422, 429, status=201))
@@ -47,5 +47,8 @@ def pair_device(body: PairIn, request: Request, svc: Svc) -> dict:
 def revoke_device(device_id: Id, svc: Svc, who: Admin) -> dict:
     """The device's token stops working at once; it shows "Perangkat belum terdaftar" and
     must pair again with a new code."""
+    admin = svc.admin.at(who.site_id)
+    if not any(d["id"] == device_id for d in admin.devices()):
+        raise ServerError("device_not_found", 404)  # none such at this admin's site
     pairing.revoke(svc.queue, device_id)
-    return next(d for d in svc.admin.device_health() if d["id"] == device_id)
+    return next(d for d in admin.device_health() if d["id"] == device_id)

@@ -108,11 +108,11 @@ def test_metrics_in_prometheus_format(live_server):
     caller.join()
     assert woken.json()["version"] > since
     text = requests.get(f"{live_server.url}/metrics", timeout=10).text
-    assert 'antrian_waiting{service="A"} 1.0' in text
+    assert 'antrian_waiting{service="A",site="utama"} 1.0' in text
     assert "antrian_tickets_issued_total{process=" in text
     assert "antrian_calls_total{process=" in text
-    assert 'antrian_device_printer{device="kiosk-1",state="paper_low"} 1.0' in text
-    assert 'antrian_devices_online{kind="kiosk"} 1.0' in text
+    assert 'antrian_device_printer{device="kiosk-1",site="utama",state="paper_low"} 1.0' in text
+    assert 'antrian_devices_online{kind="kiosk",site="utama"} 1.0' in text
     assert "antrian_oldest_wait_seconds" in text
     count = [
         line for line in text.splitlines() if line.startswith("antrian_display_wake_seconds_count")
