@@ -21,7 +21,7 @@ API_MD = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 EXAMPLES: dict[str, list] = {
     "Conventions": [c.ErrorBody],
     "`GET /health`": [c.Health],
-    "`GET /services`": [list[c.ServiceStatus]],
+    "`GET /services[?site=CODE]`": [list[c.ServiceStatus]],
     "`GET /track/{tracking_code}`": [c.TrackedTicket],
     "`POST /auth/login`": [c.LoginIn, c.LoginAnswer],
     "`POST /tickets`": [c.TicketIn, c.Ticket],

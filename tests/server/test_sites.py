@@ -1,8 +1,11 @@
 """Two sites on one server (issue 14): an MPP and its service point share one database but
 number, call, show and report their own tickets, and one site's staff cannot act on the other."""
 
+import pytest
 import requests
 
+from config import ConfigError
+from config.server import load_server_settings
 from tests.server.util import Api, error_code
 
 KIOSK_A, KIOSK_B = "kiosk-mpp-0000000001", "kiosk-dolopo-000000001"
@@ -210,3 +213,39 @@ def test_a_single_site_hall_is_as_before(live_server):
     assert {s["site_id"] for s in admin.get("/admin/services").json()} == {1}
     assert requests.get(f"{live_server.api}/services", timeout=10).status_code == 200
     assert live_server.operator_token()
+
+
+SERVICE = 'name = "KTP"\nagency = "Dukcapil"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        (f'[[services]]\ncode = "A"\n{SERVICE}site = "nowhere"\n', "services[1].site"),
+        (
+            f'[[services]]\ncode = "A"\n{SERVICE}\n[[services]]\ncode = "A"\n{SERVICE}',
+            "services[2].code",
+        ),
+        (
+            '[[sites]]\ncode = "dolopo"\nname = "Dolopo"\n\n'
+            f'[[services]]\ncode = "B"\n{SERVICE}site = "dolopo"\n\n'
+            '[[counters]]\nname = "Loket 1"\nservices = ["B"]\n',
+            "counters[1].services",  # the first site's counter cannot call dolopo's B
+        ),
+        ('[[sites]]\ncode = "utama"\nname = "Lagi"\n', "sites[2].code"),
+        ('[[sites]]\ncode = "Dolopo Baru"\nname = "X"\n', "sites[1].code"),
+    ],
+)
+def test_the_file_keeps_each_site_to_itself(tmp_path, text, fault):
+    path = tmp_path / "server.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_server_settings(path)
+    assert fault in str(caught.value)
+
+
+def test_the_same_code_and_counter_name_on_two_sites_is_fine(tmp_path):
+    path = tmp_path / "server.toml"
+    path.write_text(TWO_SITES, encoding="utf-8")
+    settings = load_server_settings(path)
+    assert [settings.site_of(s) for s in settings.services] == ["utama", "dolopo", "dolopo"]
