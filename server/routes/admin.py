@@ -180,13 +180,25 @@ def update_settings(body: SettingsPatch, svc: Svc, who: Admin) -> dict:
 
 
 # ---- reports ----
+def _site(svc: Services, who: Principal, code: str | None) -> int | None:
+    """The site a report is about: the admin's own, or for an admin of every site the one
+    named (none: every site). Another site than an admin's own is not found."""
+    if code is None:
+        return who.site_id
+    with svc.queue.store.read() as tx:
+        row = tx.site_by_code(code)
+    if row is None or not who.of_site(row["id"]):
+        raise ServerError("site_not_found", 404, site=code)
+    return row["id"]
+
+
 CSV_ANSWER = {
     "content": {"text/csv": {"schema": {"type": "string"}}},
     "description": "The report (JSON), or with format=csv its rows as CSV",
 }
 
 
-@router.get("/reports/daily", **answers(DailyReport, *AUTH, success=CSV_ANSWER))
+@router.get("/reports/daily", **answers(DailyReport, *AUTH, 404, success=CSV_ANSWER))
 def daily_report(
     svc: Svc,
     who: Admin,
@@ -194,6 +206,10 @@ def daily_report(
         str | None, Query(max_length=10, description="YYYY-MM-DD, default today")
     ] = None,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
+    site: Annotated[
+        str | None,
+        Query(min_length=1, max_length=40, description="A site's code; default the admin's"),
+    ] = None,
 ) -> dict | Response:
     if date is None:
         day = svc.queue.clock.today().isoformat()
@@ -202,7 +218,7 @@ def daily_report(
             day = dt.date.fromisoformat(date).isoformat()
         except ValueError:
             raise ServerError("bad_date", 422, value=date) from None
-    report = svc.admin.at(who.site_id).daily_report(day)
+    report = svc.admin.at(_site(svc, who, site)).daily_report(day)
     if format == "csv":
         return Response(
             daily_csv(report),

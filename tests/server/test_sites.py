@@ -160,6 +160,10 @@ def test_the_same_number_on_two_sites_is_two_tickets(live_server_factory, tmp_pa
     assert report["totals"]["issued"] == 2  # dolopo's two, not the MPP's
     everything = staff(server, "admin").get("/reports/daily").json()
     assert everything["totals"]["issued"] == 4
+    one = staff(server, "admin").get("/reports/daily?site=utama").json()
+    assert one["totals"]["issued"] == 2 and [r["code"] for r in one["services"]] == ["A"]
+    refused = dolopo_admin.get("/reports/daily?site=utama")
+    assert refused.status_code == 404 and error_code(refused) == "site_not_found"
 
 
 def test_one_sites_staff_are_refused_on_the_other(live_server_factory, tmp_path):
