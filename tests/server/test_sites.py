@@ -29,7 +29,10 @@ short_name = "Dukcapil"
 code = "A"
 name = "KTP Elektronik"
 agency = "Dinas Kependudukan dan Pencatatan Sipil"
-daily_quota = 2
+daily_quota = 4
+hours = {{ mon = "08:00-15:00", tue = "08:00-15:00" }}
+booking_slot_minutes = 30
+booking_slot_capacity = 2
 
 [[services]]
 code = "A"
@@ -132,8 +135,9 @@ def test_the_same_number_on_two_sites_is_two_tickets(live_server_factory, tmp_pa
     assert [s["code"] for s in Api(server).get("/services?site=dolopo").json()] == ["A", "B"]
     assert error_code(Api(server).get("/services?site=nowhere")) == "site_not_found"
 
-    # Quotas are per site: the MPP's A has 2 a day, dolopo's A none.
-    Api(server, KIOSK_A).issue("A")
+    # Quotas are per site: the MPP's A has 4 a day, dolopo's A none.
+    for _ in range(3):
+        Api(server, KIOSK_A).issue("A")
     refused = Api(server, KIOSK_A).post("/tickets", json={"service": "A"})
     assert refused.status_code == 409 and error_code(refused) == "quota_exhausted"
     assert Api(server, KIOSK_B).issue("A")["number"] == "A-002"
@@ -157,11 +161,11 @@ def test_the_same_number_on_two_sites_is_two_tickets(live_server_factory, tmp_pa
 
     dolopo_admin = staff(server, "admin-dolopo")
     report = dolopo_admin.get("/reports/daily").json()
-    assert report["totals"]["issued"] == 2  # dolopo's two, not the MPP's
+    assert report["totals"]["issued"] == 2  # dolopo's two, not the MPP's four
     everything = staff(server, "admin").get("/reports/daily").json()
-    assert everything["totals"]["issued"] == 4
+    assert everything["totals"]["issued"] == 6
     one = staff(server, "admin").get("/reports/daily?site=utama").json()
-    assert one["totals"]["issued"] == 2 and [r["code"] for r in one["services"]] == ["A"]
+    assert one["totals"]["issued"] == 4 and [r["code"] for r in one["services"]] == ["A"]
     refused = dolopo_admin.get("/reports/daily?site=utama")
     assert refused.status_code == 404 and error_code(refused) == "site_not_found"
 
@@ -208,6 +212,23 @@ def test_one_sites_staff_are_refused_on_the_other(live_server_factory, tmp_path)
     # The admin of every site acts at the MPP's counter.
     answer = everyone.post(f"/counters/{mpp_loket}/call-next")
     assert answer.status_code == 200 and answer.json()["current"]["id"] == ticket["id"]
+
+
+def test_a_booking_is_checked_in_at_its_own_site_only(live_server_factory, tmp_path):
+    """A booking for the MPP's "A" at 10.30: dolopo's kiosk (which has an "A" too) refuses it
+    with a reason; the MPP's kiosk checks it in."""
+    server = two_site_server(live_server_factory, tmp_path)
+    booking = Api(server).post(
+        "/bookings", json={"service": "A", "date": "2026-11-30", "start": "10:30"}
+    )
+    assert booking.status_code == 201, booking.text
+    code = booking.json()["code"]
+    server.clock.set(server.clock.now().replace(hour=10, minute=5))
+    elsewhere = Api(server, KIOSK_B).post(f"/bookings/{code}/check-in")
+    assert elsewhere.status_code == 409 and error_code(elsewhere) == "booking_other_site"
+    assert "lokasi lain" in elsewhere.json()["error"]["message"]
+    here = Api(server, KIOSK_A).post(f"/bookings/{code}/check-in")
+    assert here.status_code == 201 and here.json()["number"] == "A-001"
 
 
 def test_a_single_site_hall_is_as_before(live_server):
