@@ -11,7 +11,6 @@ from contract.devices import Paired, PairIn, PairingCode, PairingCodeIn
 from server import pairing
 from server.auth import Principal
 from server.deps import ADMIN, Id, Services, answers, services
-from server.errors import ServerError
 
 router = APIRouter()
 
@@ -33,14 +32,12 @@ def pair_device(body: PairIn, request: Request, svc: Svc) -> dict:
     code is `409 code_used`, an expired one `409 code_expired`; wrong codes are throttled."""
     address = request.client.host if request.client else "?"
     now, _, _ = svc.queue.now()
-    wait = svc.pairing_throttle.retry_after(address, address, now)
-    if wait:
-        raise pairing.throttled(wait)
-    try:
-        return pairing.pair(svc.queue, pairing.normalized(body.code))
-    except ServerError:
-        svc.pairing_throttle.failed(address, address, now)
-        raise
+    attempt = svc.pairing_throttle.begin(None, address, now)  # a wrong code stays counted
+    if attempt.wait:
+        raise pairing.throttled(attempt.wait)
+    paired = pairing.pair(svc.queue, pairing.normalized(body.code))
+    svc.pairing_throttle.succeeded(attempt)
+    return paired
 
 
 @router.post("/admin/devices/{device_id}/revoke", **answers(Device, *AUTH, 404))
