@@ -232,9 +232,7 @@ def create_app(
             settings.auth.max_failed_logins,
             dt.timedelta(minutes=settings.auth.failed_login_window_minutes),
         ),
-        pairing_throttle=StoreThrottle(
-            store, "pairing", WRONG_CODES, WRONG_CODES_WINDOW, address_factor=1
-        ),
+        pairing_throttle=StoreThrottle(store, "pairing", WRONG_CODES, WRONG_CODES_WINDOW),
         default_language=settings.site.language,
     )
     app.state.bookings = Bookings(queue)

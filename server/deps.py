@@ -121,7 +121,7 @@ def log_in(svc: Services, username: str, password: str, address: str) -> dict:
     """The one staff login, for the API and the pages: throttled, a new session on success."""
     queue = svc.queue
     now, at, _ = queue.now()
-    attempt = svc.throttle.begin(username, address, now)  # counted as failed until it succeeds
+    attempt = svc.throttle.begin(username, address, now)
     if wait := attempt.wait:
         raise ServerError(
             "too_many_attempts", 429, headers={"Retry-After": str(wait)}, seconds=wait
@@ -130,6 +130,7 @@ def log_in(svc: Services, username: str, password: str, address: str) -> dict:
         user = tx.user_by_username(username)
     stored = user["password_hash"] if user is not None and user["active"] else DUMMY_HASH
     if not verify_password(password, stored) or user is None or not user["active"]:
+        svc.throttle.failed(attempt)
         raise ServerError("invalid_credentials", 401)
     svc.throttle.succeeded(attempt)
     token = new_token()

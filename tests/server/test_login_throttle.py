@@ -1,7 +1,8 @@
 """The brake on guessing (server.throttle) counts in the database: wrong passwords and pairing
 codes sent to two real server processes on one PostgreSQL are refused after the limit in
-total, tries sent at once cannot slip past it, a success takes its count back, and only the
-last window's rows are kept (on SQLite and PostgreSQL)."""
+total, tries sent at once cannot slip past it, a whole office logging in at once from one
+address is not slowed down, a success takes its count back, and only the last window's rows
+are kept (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 import requests
 
 from tests.server.util import OPERATOR2, Api, error_code
+from tests.support.hall import write_hall_config
 from tests.support.live_server import ADMIN, OPERATOR, ServerProcess
 
 LIMIT = 5  # [auth] max_failed_logins of config/server.toml
@@ -101,3 +103,19 @@ def test_a_success_takes_the_count_back_and_old_rows_go(live_server):
     live_server.clock.advance(dt.timedelta(minutes=5, seconds=1))
     assert anyone.post("/auth/login", json=wrong).status_code == 401
     assert failed_rows(live_server) == 2  # this try, by username and by address
+
+
+def test_a_whole_office_logging_in_at_once_from_one_address_gets_in(live_server_factory, tmp_path):
+    """22 operators log in at the same moment from one address (an office NAT): every one gets
+    in. Only failures count against an address, so tries still in flight do not."""
+    hall = write_hall_config(tmp_path)
+    server = live_server_factory(config_path=hall.config_path)
+
+    def log_in(counter: str) -> int:
+        username, password = hall.operator(counter)
+        body = {"username": username, "password": password}
+        return requests.post(f"{server.api}/auth/login", json=body, timeout=60).status_code
+
+    with ThreadPoolExecutor(len(hall.counters)) as pool:
+        assert list(pool.map(log_in, hall.counters)) == [200] * len(hall.counters)
+    assert failed_rows(server) == 0
