@@ -16,8 +16,7 @@ TEXTS = Catalog(
         N_("role_server", "server"),
         N_(
             "ask_server",
-            "Alamat server (contoh http://192.168.10.2:8000; dua server untuk satu aula: "
-            "pisahkan dengan koma, server utama lebih dulu)",
+            "Alamat server (contoh http://192.168.10.2:8000; dua server: utama, cadangan)",
         ),
         N_("server_ok", "Server menjawab di {url} (versi {version})."),
         N_("server_bad", "Server tidak menjawab di {url}: {error}"),
