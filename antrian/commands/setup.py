@@ -272,11 +272,14 @@ def _api(url: str) -> str:
 
 
 def server_version(url: str) -> str:
-    import requests
+    """The version the Antrian server at `url` answers with; RuntimeError naming the cause in
+    the system's own short words (the doctor's probe: "[Errno 111] Connection refused")."""
+    from antrian.doctor.probe import probe_health
 
-    answer = requests.get(f"{_api(url)}/health", timeout=5)
-    answer.raise_for_status()
-    return str(answer.json().get("version", "?"))
+    found = probe_health(url, 5)
+    if not found.ok:
+        raise RuntimeError(found.error or found.cause)
+    return str(found.health.get("version", "?"))
 
 
 def pair(url: str, code: str, language: str) -> dict:
