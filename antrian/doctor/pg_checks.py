@@ -45,21 +45,26 @@ class Target:
 
     @classmethod
     def of(cls, url: str) -> Target:
+        """Also libpq's several hosts (`h1:5432,h2:5432`): messages name them all, and the
+        first one's port."""
         from server.pg_sql import redact
 
         parts = urlsplit(url)
+        hosts = [urlsplit(f"//{host}") for host in parts.netloc.rpartition("@")[2].split(",")]
         return cls(
             url=url,
             where=redact(url),
-            host=parts.hostname or "localhost",
-            port=parts.port or 5432,
+            host=", ".join(host.hostname or "localhost" for host in hosts),
+            port=hosts[0].port or 5432,
             user=unquote(parts.username or ""),
             database=unquote(parts.path.lstrip("/")) or unquote(parts.username or ""),
             password=unquote(parts.password or ""),
         )
 
     def hide(self, text: str) -> str:
-        return text.replace(self.password, "***") if self.password else text
+        # libpq never writes the password; this is a second guard (a very short one would
+        # only garble the text: it is left alone).
+        return text.replace(self.password, "***") if len(self.password) >= 4 else text
 
 
 def _target(context: Context) -> Target:

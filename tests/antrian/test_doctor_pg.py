@@ -129,3 +129,19 @@ def test_wrong_password_never_printed_and_no_create_right(pg_cluster, pg_url, tm
     assert f"pengguna {role} tidak boleh membuat tabel" in found["database"].detail
     assert f"ALTER SCHEMA public OWNER TO {role}" in found["database"].fix
     assert SECRET not in json.dumps(report.as_dict())
+
+
+def test_several_hosts_as_libpq_writes_them(pg_cluster, pg_url, tmp_path):
+    """`host1:port,host2:port` (the form that finds the primary after a failover): the first
+    host refuses, the second answers: ✓, the URL shown as written, without the password."""
+    role = f"doctor_{next(_roles)}"
+    right = in_database(pg_cluster.password_role(role, SECRET), pg_url)
+    both = right.replace("@127.0.0.1:", f"@127.0.0.1:{free_port()},127.0.0.1:")
+    both += "?target_session_attrs=read-write"
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # the role may make the schema
+        conn.execute(f'ALTER SCHEMA public OWNER TO "{role}"')
+    report, found = doctor(tmp_path, both)
+    assert found["database"].status == "ok", found["database"].detail
+    assert f"{role}:***@127.0.0.1:" in found["database"].detail
+    assert ",127.0.0.1:" in found["database"].detail
+    assert SECRET not in json.dumps(report.as_dict())
