@@ -145,3 +145,9 @@ def test_several_hosts_as_libpq_writes_them(pg_cluster, pg_url, tmp_path):
     assert f"{role}:***@127.0.0.1:" in found["database"].detail
     assert ",127.0.0.1:" in found["database"].detail
     assert SECRET not in json.dumps(report.as_dict())
+    store = PgStore(both, listen=False)  # the server opens it too (its name is redacted)
+    try:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert SECRET not in store.where and f"{role}:***@" in store.where
+    finally:
+        store.close()
