@@ -1,15 +1,24 @@
 """`antrian setup kiosk|display` for a hall with two server hosts: `--server` twice (or
 URL,URL) writes `urls = [...]` (the main host first), pairs through the first that answers,
 keeps one that does not answer as a backup and says so, refuses a "backup" of another hall, and
-the doctor at the end asks every address. Real server processes and real servers."""
+the doctor at the end asks every address; at a terminal the question takes "A, B" and asks
+again while none answers. Real server processes, real servers, a real pseudo-terminal."""
 
 from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import requests
 
 from config.display import load_display_settings
 from config.kiosk import load_kiosk_settings
-from tests.antrian.test_setup import antrian
+from tests.antrian.test_setup import ROOT, antrian
 from tests.support.live_server import ADMIN, free_port
 
 
@@ -112,3 +121,72 @@ def test_the_admin_pages_command_names_every_host():
     assert one["command"] == (
         "sudo antrian setup kiosk --server http://192.168.10.2:8000 --code K7MX-4TRC"
     )
+
+
+class Terminal:
+    """`antrian …` on a real pseudo-terminal (so it asks), answered as a technician types."""
+
+    def __init__(self, *arguments: str, state: Path):
+        self.master, slave = pty.openpty()
+        env = {**os.environ, "ANTRIAN_STATE_DIR": str(state), "PYTHONPATH": str(ROOT)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "antrian.cli", *arguments],
+            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+        )  # fmt: skip
+        os.close(slave)
+        self.seen = ""
+
+    def wait_for(self, text: str, times: int = 1, deadline_seconds: float = 60) -> str:
+        """Read until `text` is on the screen `times` times (the output, with a deadline)."""
+        deadline = time.monotonic() + deadline_seconds
+        while self.seen.count(text) < times:
+            left = deadline - time.monotonic()
+            assert left > 0, f"no {text!r} on the terminal:\n{self.seen}"
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    self.seen += os.read(self.master, 4096).decode(errors="replace")
+                except OSError:  # the program ended and the terminal closed
+                    break
+        assert self.seen.count(text) >= times, self.seen
+        return self.seen
+
+    def type(self, answer: str) -> None:
+        os.write(self.master, (answer + "\n").encode())
+
+    def close(self) -> int:
+        """The exit code; a program still asking after a failed step is ended."""
+        try:
+            code = self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        os.close(self.master)
+        return code
+
+
+def test_the_question_takes_a_comma_list_and_asks_again_when_none_answers(live_server, tmp_path):
+    """At the terminal: an address that does not answer alone is asked again; then "DEAD,
+    LIVE" (how a technician types two) pairs through LIVE and writes both."""
+    dead = f"127.0.0.1:{free_port()}"
+    code = pairing_code(live_server.api, "tv-aula-barat", "display", live_server.admin_token())
+    out = tmp_path / "display.toml"
+    terminal = Terminal("setup", "display", "--config-out", str(out), "--no-enable", state=tmp_path)
+    try:
+        terminal.wait_for("Alamat server")
+        terminal.type(dead)
+        terminal.wait_for(f"Server tidak menjawab di http://{dead}")
+        terminal.wait_for("Alamat server (", times=2)  # asked again
+        terminal.type(f"{dead}, {live_server.url}")
+        terminal.wait_for("Kode pemasangan")
+        terminal.type(code)
+        terminal.wait_for("Nama MPP")
+        terminal.type("")
+        terminal.wait_for("Posisi layar [1]")
+        terminal.type("1")
+        terminal.wait_for("Layanan tidak diaktifkan")
+    finally:
+        code_exit = terminal.close()
+    assert code_exit in (0, 1), terminal.seen  # 1: this machine has no sound card
+    assert "tetap ditulis sebagai alamat cadangan" in terminal.seen
+    assert load_display_settings(out).server.urls == [f"http://{dead}", live_server.url]
