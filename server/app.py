@@ -19,7 +19,6 @@ from starlette.routing import Match
 from config.server import ServerSettings
 from config.version import version
 from server.admin import Admin, bootstrap
-from server.auth import LoginThrottle
 from server.booking import Bookings
 from server.booking import bootstrap as bootstrap_booking
 from server.clock import Clock
@@ -28,12 +27,14 @@ from server.errors import ServerError
 from server.help import HelpDesk
 from server.metrics import Metrics, install_metrics
 from server.notify import ChangeNotifier
+from server.pairing import WRONG_CODES, WRONG_CODES_WINDOW
 from server.pg_store import PgStore
 from server.queue import Queue
 from server.routes import admin, booking, counters, display, pairing, public, survey, tickets
 from server.routes import help as help_routes
 from server.store import open_store
 from server.texts import language_of, message
+from server.throttle import StoreThrottle
 from server.web import install_pages
 
 log = logging.getLogger(__name__)
@@ -225,10 +226,13 @@ def create_app(
     app.state.services = Services(
         queue=queue,
         admin=Admin(queue),
-        throttle=LoginThrottle(
+        throttle=StoreThrottle(
+            store,
+            "login",
             settings.auth.max_failed_logins,
             dt.timedelta(minutes=settings.auth.failed_login_window_minutes),
         ),
+        pairing_throttle=StoreThrottle(store, "pairing", WRONG_CODES, WRONG_CODES_WINDOW),
         default_language=settings.site.language,
     )
     app.state.bookings = Bookings(queue)

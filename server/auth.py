@@ -63,7 +63,8 @@ class LoginThrottle:
     """Counts failed logins per username and per client address within a sliding window.
 
     The address limit is higher than the username limit: several staff share one office NAT.
-    Kept in memory: a restart clears it, which is acceptable for slowing down guessing.
+    Kept in memory, per process: for the nuisance limits (bookings, survey answers). Logins and
+    pairing codes are counted in the database, one count for every process (server.throttle).
     """
 
     max_failures: int

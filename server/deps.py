@@ -12,17 +12,11 @@ from fastapi import Depends, Header, Path, Query, Request
 
 from contract import MAX_ID, ErrorBody
 from server.admin import Admin
-from server.auth import (
-    DUMMY_HASH,
-    LoginThrottle,
-    Principal,
-    hash_token,
-    new_token,
-    verify_password,
-)
+from server.auth import DUMMY_HASH, Principal, hash_token, new_token, verify_password
 from server.errors import ServerError
 from server.queue import Queue
 from server.texts import language_of
+from server.throttle import StoreThrottle
 
 # Ids in paths and bodies: bounded, so a huge number is a 422, never an SQLite overflow.
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -64,12 +58,9 @@ class Services:
 
     queue: Queue
     admin: Admin
-    throttle: LoginThrottle
+    throttle: StoreThrottle  # failed logins, per username and per address
+    pairing_throttle: StoreThrottle  # wrong pairing codes per address (server/pairing.py)
     default_language: str
-    # Wrong pairing codes per address (server/pairing.py): 10 in 10 minutes, then a wait.
-    pairing_throttle: LoginThrottle = field(
-        default_factory=lambda: LoginThrottle(10, dt.timedelta(minutes=10))
-    )
     store_thread: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="store")
     )
@@ -133,8 +124,8 @@ def log_in(svc: Services, username: str, password: str, address: str) -> dict:
     """The one staff login, for the API and the pages: throttled, a new session on success."""
     queue = svc.queue
     now, at, _ = queue.now()
-    wait = svc.throttle.retry_after(username, address, now)
-    if wait:
+    attempt = svc.throttle.begin(username, address, now)
+    if wait := attempt.wait:
         raise ServerError(
             "too_many_attempts", 429, headers={"Retry-After": str(wait)}, seconds=wait
         )
@@ -142,9 +133,9 @@ def log_in(svc: Services, username: str, password: str, address: str) -> dict:
         user = tx.user_by_username(username)
     stored = user["password_hash"] if user is not None and user["active"] else DUMMY_HASH
     if not verify_password(password, stored) or user is None or not user["active"]:
-        svc.throttle.failed(username, address, now)
+        svc.throttle.failed(attempt)
         raise ServerError("invalid_credentials", 401)
-    svc.throttle.succeeded(username)
+    svc.throttle.succeeded(attempt)
     token = new_token()
     expires = now + dt.timedelta(hours=queue.settings.auth.session_hours)
     with queue.store.write() as tx:

@@ -6,7 +6,8 @@ The token goes straight into the device's settings file: no person ever sees it.
 short and made of characters that cannot be mistaken for one another when read off a screen,
 valid `CODE_MINUTES`, and good for one pairing: the check and the use are one `store.write()`
 transaction, so two devices racing with the same code cannot both win. Only the code's hash is
-stored, like the tokens'. Wrong codes are throttled per address (`server.auth.LoginThrottle`).
+stored, like the tokens'. Wrong codes are throttled per address, counted in the database
+(`server.throttle`, the same rule as for logins): `WRONG_CODES` in `WRONG_CODES_WINDOW`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ CODE_MINUTES = 15
 # No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: every character reads one way on a screen or a phone.
 ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 CODE_LENGTH = 8  # 22**8 ≈ 5·10^10 codes, against at most a few wrong tries a minute per address
+WRONG_CODES = 10  # per client address, across every server process
+WRONG_CODES_WINDOW = dt.timedelta(minutes=10)
 
 
 def new_code() -> str:

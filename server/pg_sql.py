@@ -57,15 +57,14 @@ def ddl(statement: str) -> str:
 
 
 def redact(url: str) -> str:
-    """The URL without its password, for logs and messages."""
+    """The URL without its password, for logs and messages. The hosts are kept as written
+    (libpq's `host1:5432,host2:5432` too, which `urlsplit` cannot read a port from)."""
     parts = urlsplit(url)
-    if parts.password is None:
+    userinfo, at, hosts = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
         return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else ""
-    return urlunsplit(parts._replace(netloc=user + host))
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{hosts}"))
 
 
 class Row:

@@ -310,6 +310,18 @@ MIGRATIONS: list[str | dict[str, str]] = [
         ALTER TABLE counters ADD UNIQUE (site_id, name);
         """,
     },
+    # 10: failed logins and pairing codes, counted in the database so that every server process
+    # and host sees one count (server.throttle); `subject` is "user:<name>" or "addr:<ip>",
+    # `at` UTC ISO text. Only the tries of the last window are kept.
+    """
+    CREATE TABLE failed_attempts (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX failed_attempts_by_subject ON failed_attempts (kind, subject, at);
+    """,
 ]
 
 

@@ -1,16 +1,18 @@
 """`antrian setup kiosk|display|server`: set this PC up for its role, in a few questions.
 
-A kiosk or display: the server's address, the pairing code from the admin page (Perangkat →
-Tambah perangkat), the MPP's name, the printer (found on USB and serial, or a network printer's
-IP) and how the screen is mounted. It pairs with the server, which answers with the device's
-token: the token goes straight into /etc/antrian/<role>.toml, never onto the screen. Then it
+A kiosk or display: the server's address (a hall with two server hosts: both, the main one
+first), the pairing code from the admin page (Perangkat → Tambah perangkat), the MPP's name, the
+printer (found on USB and serial, or a network printer's IP) and how the screen is mounted. It
+pairs with the first server that answers, which answers with the device's token: the token goes
+straight into /etc/antrian/<role>.toml, never onto the screen. Then it
 runs `antrian doctor` and enables the role's systemd service. The server: the MPP's name, the
 admin's password and the address on the tickets' QR codes; it writes server.toml and enables
 the server and the nightly backup.
 
 Every question has a flag; without a terminal (a script) nothing is asked, and a missing
 answer that has no default stops the command, naming the flag. The code is used only after
-every other answer is known, so a wrong answer never wastes a code.
+every other answer is known, so a wrong answer never wastes a code (only a backup address of
+another hall's server, which only the new token can tell: it stops before anything is written).
 """
 
 from __future__ import annotations
@@ -49,7 +51,13 @@ class SetupStopped(Exception):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("role", choices=ROLES, help="what this PC is: kiosk, display or server")
-    parser.add_argument("--server", metavar="URL", help="kiosk/display: the server's address")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        action="append",
+        help="kiosk/display: the server's address; a hall with two server hosts: twice, or "
+        "URL,URL (the main one first)",
+    )
     parser.add_argument("--code", help="kiosk/display: the pairing code from the admin page")
     parser.add_argument(
         "--config-out",
@@ -141,7 +149,15 @@ def toml_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def kiosk_toml(url: str, token: str, mpp_name: str, pin: str, printer: dict, width: int) -> str:
+def server_table(urls: list[str], token: str) -> list[str]:
+    """A device's [server]: `url` for one address, `urls` for a hall's several hosts."""
+    where = f"url = {toml_text(urls[0])}" if len(urls) == 1 else f"urls = {toml_text(urls)}"
+    return ["[server]", where, f"token = {toml_text(token)}   # from pairing: secret, never shown"]
+
+
+def kiosk_toml(
+    urls: list[str], token: str, mpp_name: str, pin: str, printer: dict, width: int
+) -> str:
     lines = [
         f"# Antrian MPP — this kiosk, written by `antrian setup kiosk` ({_today()}).",
         "# Every key is explained in /usr/share/doc/antrian-mpp/examples/kiosk.toml.",
@@ -152,9 +168,7 @@ def kiosk_toml(url: str, token: str, mpp_name: str, pin: str, printer: dict, wid
         f"technician_pin = {toml_text(pin)}       # tap the logo 5 times, then this PIN",
         "fullscreen = true",
         "",
-        "[server]",
-        f"url = {toml_text(url)}",
-        f"token = {toml_text(token)}   # from pairing: secret, never shown",
+        *server_table(urls, token),
         "",
         "[printer]",
         *(f"{key} = {toml_text(value)}" for key, value in printer.items()),
@@ -174,16 +188,14 @@ def _header_lines(mpp_name: str) -> list[str]:
     return [name[:48]]
 
 
-def display_toml(url: str, token: str, mpp_name: str) -> str:
+def display_toml(urls: list[str], token: str, mpp_name: str) -> str:
     lines = [
         f"# Antrian MPP — this hall display, written by `antrian setup display` ({_today()}).",
         "# Every key is explained in /usr/share/doc/antrian-mpp/examples/display.toml.",
         "",
         'log_level = "INFO"',
         "",
-        "[server]",
-        f"url = {toml_text(url)}",
-        f"token = {toml_text(token)}   # from pairing: secret, never shown",
+        *server_table(urls, token),
         "",
         "[board]",
         f"title = {toml_text(mpp_name)}",
@@ -260,11 +272,14 @@ def _api(url: str) -> str:
 
 
 def server_version(url: str) -> str:
-    import requests
+    """The version the Antrian server at `url` answers with; RuntimeError naming the cause in
+    the system's own short words (the doctor's probe: "[Errno 111] Connection refused")."""
+    from antrian.doctor.probe import probe_health
 
-    answer = requests.get(f"{_api(url)}/health", timeout=5)
-    answer.raise_for_status()
-    return str(answer.json().get("version", "?"))
+    found = probe_health(url, 5)
+    if not found.ok:
+        raise RuntimeError(found.error or found.cause)
+    return str(found.health.get("version", "?"))
 
 
 def pair(url: str, code: str, language: str) -> dict:
@@ -286,20 +301,59 @@ def pair(url: str, code: str, language: str) -> dict:
     return answer.json()
 
 
+def same_hall(url: str, token: str) -> bool:
+    """Does the server at `url` know the device `token` (one database with the pairing host)?
+    True when it cannot be asked now: the doctor at the end says so."""
+    import requests
+
+    try:
+        answer = requests.post(
+            f"{_api(url)}/devices/heartbeat",
+            json={"status": {}},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+    except requests.RequestException:
+        return True
+    return answer.status_code != 401
+
+
 # ---- the questions of each role --------------------------------------------------------------
-def ask_server(q: Questions, given: str | None) -> str:
-    while True:
-        url = q.ask("ask_server", "--server URL", given).strip().rstrip("/")
-        if not re.match(r"^https?://", url):
+def addresses(text: str) -> list[str]:
+    """'192.168.10.2:8000, http://192.168.10.3:8000/' → full addresses, each once, in order."""
+    urls: list[str] = []
+    for part in re.split(r"[,\s]+", text.strip()):
+        url = part.rstrip("/")
+        if url and not re.match(r"^https?://", url):
             url = f"http://{url}"
-        try:
-            q.say(q.text("server_ok", url=url, version=server_version(url)))
-            return url
-        except Exception as error:  # refused, timeout, not our server: say it, ask again
-            problem = q.text("server_bad", url=url, error=error)
-            if given is not None or not q.interactive:
-                raise SetupStopped(problem) from None
-            q.say(problem)
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def ask_servers(q: Questions, given: list[str] | None) -> tuple[list[str], list[str]]:
+    """The hall's server addresses (the main one first), and those answering now: at least
+    one. One that does not answer stays in the list as a backup, said so (the doctor at the
+    end asks every address again)."""
+    while True:
+        urls = addresses(
+            q.ask("ask_server", "--server URL", None if given is None else ",".join(given))
+        )
+        answering, problems = [], []
+        for url in urls:
+            try:
+                q.say(q.text("server_ok", url=url, version=server_version(url)))
+                answering.append(url)
+            except Exception as error:  # refused, timeout, not our server: said below
+                problems.append(q.text("server_bad", url=url, error=error))
+        if answering:
+            for problem in problems:
+                q.say(q.text("server_kept_as_backup", problem=problem))
+            return urls, answering
+        problem = "; ".join(problems) or q.text("server_none")
+        if given is not None or not q.interactive:
+            raise SetupStopped(problem)
+        q.say(problem)
 
 
 def ask_printer(q: Questions, args: argparse.Namespace) -> dict:
@@ -427,7 +481,7 @@ def _guess_public_url() -> str:
 
 def setup_device(args: argparse.Namespace, q: Questions, path: Path) -> int:
     role = args.role
-    url = ask_server(q, args.server)
+    urls, answering = ask_servers(q, args.server)
     code = q.ask("ask_code", "--code CODE", args.code).strip()
     mpp_name = q.ask("ask_mpp_name", "--mpp-name", args.mpp_name, "Mal Pelayanan Publik")
     printer = ask_printer(q, args) if role == "kiosk" else {}
@@ -438,7 +492,7 @@ def setup_device(args: argparse.Namespace, q: Questions, path: Path) -> int:
     q.say(q.text("pairing"))
     while True:
         try:
-            paired = pair(url, code, q.language)
+            paired = pair(answering[0], code, q.language)
             break
         except SetupStopped as refused:
             if not q.interactive or args.code is not None:
@@ -448,11 +502,14 @@ def setup_device(args: argparse.Namespace, q: Questions, path: Path) -> int:
     if paired["kind"] != role:
         raise SetupStopped(q.text("pair_refused", message=f"{paired['name']}: {paired['kind']}"))
     q.say(q.text("paired", name=paired["name"], kind=paired["kind"]))
+    for other in answering[1:]:  # a backup of another hall would take its tickets elsewhere
+        if not same_hall(other, paired["token"]):
+            raise SetupStopped(q.text("other_hall", url=other, first=answering[0]))
     if role == "kiosk":
-        text = kiosk_toml(url, paired["token"], mpp_name, pin, printer, args.paper_width)
+        text = kiosk_toml(urls, paired["token"], mpp_name, pin, printer, args.paper_width)
         q.say(q.text("pin", pin=pin))
     else:
-        text = display_toml(url, paired["token"], mpp_name)
+        text = display_toml(urls, paired["token"], mpp_name)
     write_settings(path, text, q.say, q)
     run_doctor(path, role, q, None)
     if args.no_enable:

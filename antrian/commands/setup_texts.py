@@ -14,9 +14,24 @@ TEXTS = Catalog(
         N_("role_kiosk", "kios tiket"),
         N_("role_display", "layar aula"),
         N_("role_server", "server"),
-        N_("ask_server", "Alamat server (contoh http://192.168.10.2:8000)"),
+        N_(
+            "ask_server",
+            "Alamat server (contoh http://192.168.10.2:8000; dua server: utama, cadangan)",
+        ),
         N_("server_ok", "Server menjawab di {url} (versi {version})."),
         N_("server_bad", "Server tidak menjawab di {url}: {error}"),
+        N_("server_none", "Belum ada alamat server."),
+        N_(
+            "server_kept_as_backup",
+            "! {problem} — tetap ditulis sebagai alamat cadangan; pemeriksaan di akhir "
+            "menanyakannya lagi",
+        ),
+        N_(
+            "other_hall",
+            "{url} tidak mengenal perangkat yang baru dipasangkan lewat {first}: itu server "
+            "aula lain (basis data lain), bukan cadangan aula ini. Perbaiki alamatnya, buat kode "
+            "baru di halaman admin, lalu ulangi.",
+        ),
         N_("ask_code", "Kode pemasangan dari halaman admin (Perangkat → Tambah perangkat)"),
         N_("ask_mpp_name", "Nama MPP yang tampil di layar"),
         N_("printers_found", "Printer yang ditemukan:"),

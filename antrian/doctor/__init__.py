@@ -102,14 +102,14 @@ def check_config(context: Context) -> Outcome:
     )
 
 
-def _checks_for(kind: str) -> list[Check]:
+def _checks_for(context: Context) -> list[Check]:
     from antrian.doctor import device_checks, server_checks
 
     return {
-        "server": server_checks.SERVER_PC_CHECKS,
+        "server": server_checks.server_pc_checks(context),
         "kiosk": device_checks.KIOSK_CHECKS,
         "display": device_checks.DISPLAY_CHECKS,
-    }.get(kind, [])
+    }.get(context.kind, [])
 
 
 def diagnose(
@@ -134,5 +134,5 @@ def diagnose(
     )
     if results[0].status == "ok":
         context.log_file = default_log_dir() / f"{context.kind}.log"
-        results += run_checks(_checks_for(context.kind), context, on_result)
+        results += run_checks(_checks_for(context), context, on_result)
     return Report(context.path, context.kind, context.log_file, results)

@@ -1,4 +1,4 @@
-"""Checks of a server PC: data folder, database, port."""
+"""Checks of a server PC: data folder, database (SQLite here, PostgreSQL in pg_checks), port."""
 
 from __future__ import annotations
 
@@ -139,3 +139,15 @@ SERVER_PC_CHECKS = [
     # Connect, then a GET (connect and read), then at most a look at who holds the port.
     Check("port", lambda context: 3 * PORT_TIMEOUT + 4, check_port, needs=("config",)),
 ]
+
+
+def server_pc_checks(context: Context) -> list[Check]:
+    """The checks of this server file: on PostgreSQL, the database's own checks instead of
+    the SQLite file's (antrian.doctor.pg_checks)."""
+    store = getattr(context.settings, "store", None)
+    if store is None or not store.url:
+        return SERVER_PC_CHECKS
+    from antrian.doctor.pg_checks import PG_CHECKS
+
+    data_dir, _sqlite_file, port = SERVER_PC_CHECKS
+    return [data_dir, *PG_CHECKS, port]

@@ -371,6 +371,141 @@ TEXTS = Catalog(
             "Hentikan server dan pulihkan cadangan terakhir: antrian server restore "
             "/var/backups/antrian/<berkas> (lihat docs/operations.md)",
         ),
+        # PostgreSQL ([store] url; antrian/doctor/pg_checks.py)
+        N_("title_pg_notify", "Notifikasi PostgreSQL"),
+        N_(
+            "pg_refused",
+            "{where}: sambungan ditolak — PostgreSQL tidak berjalan di {host}, atau tidak "
+            "mendengarkan port {port} di alamat itu",
+        ),
+        N_(
+            "pg_refused_fix",
+            "Di PC basis data: sudo systemctl status postgresql (menyalakan: sudo systemctl "
+            "start postgresql); untuk sambungan dari PC lain, listen_addresses = '*' di "
+            "postgresql.conf; periksa host dan port pada [store] url di {path}",
+        ),
+        N_(
+            "pg_timed_out",
+            "{where}: tidak ada jawaban dalam {seconds} detik — PC basis data mati, jaringan "
+            "putus, atau firewall menahan port {port}",
+        ),
+        N_(
+            "pg_timed_out_fix",
+            "ping {host}; periksa PC basis data dan kabel jaringan; di PC basis data buka port "
+            "{port} untuk PC server ini (sudo ufw allow from <IP server> to any port {port} "
+            "proto tcp)",
+        ),
+        N_("pg_name_not_found", "{where}: nama {host} tidak ditemukan (DNS)"),
+        N_(
+            "pg_name_not_found_fix",
+            "Tulis alamat IP PC basis data pada [store] url di {path}, atau perbaiki DNS / "
+            "/etc/hosts",
+        ),
+        N_("pg_no_route", "{where}: tidak ada jalur jaringan ke {host}"),
+        N_(
+            "pg_no_route_fix",
+            "Periksa kabel jaringan dan alamat IP PC ini (ip addr); PC server dan PC basis data "
+            "harus saling terjangkau",
+        ),
+        N_("pg_password", "{where}: PostgreSQL menolak kata sandi pengguna {user}"),
+        N_(
+            "pg_password_fix",
+            'Samakan kata sandinya: di PC basis data sudo -u postgres psql -c "ALTER ROLE {user} '
+            "PASSWORD 'sandi-baru'\", lalu tulis sandi yang sama di [store] url di {path} "
+            "(karakter @ : / % dalam sandi ditulis %40 %3A %2F %25)",
+        ),
+        N_("pg_no_role", "{where}: pengguna {user} tidak ada di PostgreSQL"),
+        N_(
+            "pg_no_role_fix",
+            "Di PC basis data: sudo -u postgres createuser --pwprompt {user} (atau perbaiki nama "
+            "pengguna pada [store] url di {path})",
+        ),
+        N_("pg_no_database", "{where}: basis data {database} tidak ada"),
+        N_(
+            "pg_no_database_fix",
+            "Di PC basis data: sudo -u postgres createdb --owner={user} {database} (atau "
+            "perbaiki nama basis data pada [store] url di {path})",
+        ),
+        N_(
+            "pg_not_allowed",
+            "{where}: PostgreSQL tidak mengizinkan pengguna {user} masuk dari PC ini (pg_hba.conf)",
+        ),
+        N_(
+            "pg_not_allowed_fix",
+            "Di PC basis data tambahkan ke pg_hba.conf: host {database} {user} <IP server>/32 "
+            "scram-sha-256, lalu sudo systemctl reload postgresql",
+        ),
+        N_("pg_other", "{where}: tidak tersambung ({error})"),
+        N_(
+            "pg_other_fix",
+            "Periksa [store] url di {path} (postgresql://PENGGUNA:SANDI@HOST:PORT/BASISDATA) "
+            "dan log PostgreSQL di PC basis data (/var/log/postgresql/)",
+        ),
+        N_(
+            "pg_standby",
+            "{where} adalah salinan cadangan (standby) yang hanya bisa dibaca; server tidak bisa "
+            "menulis antrean di sana",
+        ),
+        N_(
+            "pg_standby_fix",
+            "Arahkan [store] url ke PostgreSQL utama (primary); standby baru dipakai setelah "
+            "dipromosikan (pg_ctlcluster … promote, lihat docs/operations.md)",
+        ),
+        N_(
+            "pg_schema_same",
+            "{where}: PostgreSQL {pg}, skema {version} (sama dengan server ini)",
+        ),
+        N_(
+            "pg_schema_none",
+            "{where}: PostgreSQL {pg}, basis data masih kosong; skema {expected} dibuat saat "
+            "server pertama kali berjalan",
+        ),
+        N_(
+            "pg_schema_older",
+            "{where}: skema {version} lebih lama dari server ini ({expected}); server "
+            "memperbaruinya saat mulai",
+        ),
+        N_(
+            "pg_older_fix",
+            "Buat cadangan dulu (pg_dump, docs/operations.md), lalu sudo systemctl restart "
+            "antrian-server; semua host server harus versi Antrian yang sama",
+        ),
+        N_(
+            "pg_schema_newer",
+            "{where}: skema {version} lebih baru dari server ini ({expected}): basis data ini "
+            "sudah dipakai versi Antrian yang lebih baru",
+        ),
+        N_(
+            "pg_newer_fix",
+            "Perbarui Antrian di PC ini ke versi yang sama dengan host server lainnya; jangan "
+            "jalankan server versi lama pada basis data ini",
+        ),
+        N_(
+            "pg_no_create",
+            "{where}: pengguna {user} tidak boleh membuat tabel di skema public, jadi server "
+            "tidak bisa membuat atau memperbarui skema (sekarang {version}, perlu {expected})",
+        ),
+        N_(
+            "pg_no_create_fix",
+            'Di PC basis data: sudo -u postgres psql -d {database} -c "ALTER SCHEMA public '
+            'OWNER TO {user}"',
+        ),
+        N_(
+            "pg_notify_ok",
+            "LISTEN/NOTIFY bekerja ({ms} ms): layar dibangunkan seketika, proses mana pun yang "
+            "memanggil",
+        ),
+        N_(
+            "pg_notify_silent",
+            "Notifikasi tidak sampai dalam {seconds:.0f} detik: layar tetap diperbarui, tetapi "
+            "lewat pemeriksaan berkala (sampai setengah detik lebih lambat)",
+        ),
+        N_("pg_notify_failed", "LISTEN/NOTIFY tidak bisa dipakai: {error}"),
+        N_(
+            "pg_notify_fix",
+            "Arahkan [store] url langsung ke PostgreSQL (biasanya port 5432), bukan ke pooler "
+            "seperti PgBouncer dalam mode transaction",
+        ),
         N_("port_server", "Server berjalan di port {port} (versi {version})"),
         N_("port_holder", " (pid {pid}: {command})"),
         N_(

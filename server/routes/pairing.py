@@ -11,7 +11,7 @@ from contract.devices import Paired, PairIn, PairingCode, PairingCodeIn
 from server import pairing
 from server.auth import Principal
 from server.deps import ADMIN, Id, Services, answers, services
-from server.errors import ServerError
+from server.errors import not_found
 
 router = APIRouter()
 
@@ -33,14 +33,12 @@ def pair_device(body: PairIn, request: Request, svc: Svc) -> dict:
     code is `409 code_used`, an expired one `409 code_expired`; wrong codes are throttled."""
     address = request.client.host if request.client else "?"
     now, _, _ = svc.queue.now()
-    wait = svc.pairing_throttle.retry_after(address, address, now)
-    if wait:
-        raise pairing.throttled(wait)
-    try:
-        return pairing.pair(svc.queue, pairing.normalized(body.code))
-    except ServerError:
-        svc.pairing_throttle.failed(address, address, now)
-        raise
+    attempt = svc.pairing_throttle.begin(None, address, now)  # a wrong code stays counted
+    if attempt.wait:
+        raise pairing.throttled(attempt.wait)
+    paired = pairing.pair(svc.queue, pairing.normalized(body.code))
+    svc.pairing_throttle.succeeded(attempt)
+    return paired
 
 
 @router.post("/admin/devices/{device_id}/revoke", **answers(Device, *AUTH, 404))
@@ -49,6 +47,6 @@ def revoke_device(device_id: Id, svc: Svc, who: Admin) -> dict:
     must pair again with a new code."""
     admin = svc.admin.at(who.site_id)
     if not any(d["id"] == device_id for d in admin.devices()):
-        raise ServerError("device_not_found", 404)  # none such at this admin's site
+        raise not_found("device_not_found")  # none such at this admin's site
     pairing.revoke(svc.queue, device_id)
     return next(d for d in admin.device_health() if d["id"] == device_id)

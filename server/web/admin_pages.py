@@ -519,17 +519,20 @@ def make_pairing_code(request: Request, posted: AdminPost) -> Response:
         )
     log.info("pairing code for %s made by %s", made["name"], posted.staff.name)
     # The address devices reach (as on the tickets' QR codes), not the one this browser used:
-    # an admin on the server PC itself browses to 127.0.0.1.
-    server_url = str(request.app.state.settings.site.public_url).rstrip("/")
+    # an admin on the server PC itself browses to 127.0.0.1. A hall with two server hosts:
+    # every host's address (`[site] server_urls`), the main one first.
+    site = request.app.state.settings.site
+    server_urls = [str(url).rstrip("/") for url in site.server_urls or [site.public_url]]
     return DEVICES.list_page(
-        request, posted.staff, status=201, pairing=pairing_view(made, server_url)
+        request, posted.staff, status=201, pairing=pairing_view(made, server_urls)
     )
 
 
-def pairing_view(made: dict, server_url: str) -> dict:
+def pairing_view(made: dict, server_urls: list[str]) -> dict:
     """The code, the setup command it goes into, and that command as a QR (an inline SVG):
     a technician can scan it with a phone instead of copying the code off the screen."""
-    command = f"sudo antrian setup {made['kind']} --server {server_url} --code {made['code']}"
+    servers = " ".join(f"--server {url}" for url in server_urls)
+    command = f"sudo antrian setup {made['kind']} {servers} --code {made['code']}"
     image = qrcode.make(command, image_factory=SvgPathImage, box_size=8, border=2)
     svg = image.to_string(encoding="unicode")
     return {**made, "command": command, "qr_svg": Markup(svg)}

@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,29 @@ class PgCluster:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}" STRATEGY FILE_COPY')
         return self.url(name)
+
+    def password_role(self, name: str, password: str) -> str:
+        """A login role that must give `password` over TCP (the rest of the cluster trusts
+        every connection); the URL of the cluster's `postgres` database as that role."""
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+            hba = self.data / "pg_hba.conf"  # the first matching line wins
+            hba.write_text(
+                f"host all {name} 127.0.0.1/32 scram-sha-256\n" + hba.read_text(), "utf-8"
+            )
+            conn.execute("SELECT pg_reload_conf()")
+        url = f"postgresql://{name}:{password}@127.0.0.1:{self.port}/postgres"
+        deadline = time.monotonic() + 30  # the reload is asynchronous: wait until it holds
+        while True:
+            try:
+                psycopg.connect(url.replace(f":{password}@", ":not-it@")).close()
+            except psycopg.OperationalError as error:
+                if "password authentication failed" in str(error):
+                    return url
+            assert time.monotonic() < deadline, "pg_hba.conf was not reloaded"
+            time.sleep(0.05)  # polling a condition with a deadline
 
     def stop(self) -> None:
         try:

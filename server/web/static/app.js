@@ -50,6 +50,10 @@
     );
   }
 
+  // For the page scripts that poll a part of their own page (bantuan.js): one way to fetch a
+  // fragment (the login redirect, the error) and to put its slots in place.
+  window.AntrianPages = { fetchFragment: fetchFragment, swapSlots: swapSlots };
+
   // ---- pages that refresh a part of themselves (dashboard, tracking) ----
   function initRefresh() {
     var url = body.dataset.refreshUrl;

@@ -12,7 +12,7 @@
   var state = document.getElementById("sound-state");
   var news = document.getElementById("help-news");
   var baseTitle = document.title;
-  var MARK = { "X-Requested-With": "antrian" };
+  var pages = window.AntrianPages; // app.js: fetchFragment, swapSlots
   var WAIT = Number(document.body.dataset.waitSeconds || 20);
   var RETRY_MS = 3000;
 
@@ -67,26 +67,7 @@
   // The list as the server has it now, or (wait > 0) once it differs from ours.
   function fetchList(wait) {
     var url = "/bantuan/panel?wait=" + wait + "&known=" + Object.keys(calls()).join(",");
-    return fetch(url, { headers: MARK, cache: "no-store", credentials: "same-origin" })
-      .then(function (response) {
-        if (response.status === 401) {
-          return response.json().then(function (answer) {
-            window.location.href = answer.login || "/masuk";
-            throw new Error("login");
-          });
-        }
-        if (!response.ok) throw new Error("status " + response.status);
-        return response.text();
-      })
-      .then(function (html) {
-        var fresh = new DOMParser()
-          .parseFromString(html, "text/html")
-          .querySelector('[data-slot="calls"]');
-        var old = document.querySelector('[data-slot="calls"]');
-        if (fresh && old && fresh.outerHTML !== old.outerHTML) {
-          old.replaceWith(document.importNode(fresh, true));
-        }
-      });
+    return pages.fetchFragment(url).then(pages.swapSlots);
   }
 
   (function poll() {
