@@ -40,20 +40,22 @@ def _device(tx: Tx, name: str):
     return tx._one("SELECT * FROM devices WHERE name = ?", (name,))
 
 
-def create_code(queue: Queue, actor: str, name: str, kind: str) -> dict:
-    """A code that pairs a device called `name`. A name already registered is paired anew
-    (a replaced or revoked device): its old token stops working when the new one pairs."""
+def create_code(queue: Queue, actor: str, name: str, kind: str, site: int = 1) -> dict:
+    """A code that pairs a device called `name` at `site`. A name already registered there is
+    paired anew (a replaced or revoked device): its old token stops working when the new one
+    pairs. Device names are unique over every site (the technician's doctor names them)."""
     now, at, _ = queue.now()
     expires = (now + dt.timedelta(minutes=CODE_MINUTES)).isoformat(timespec="milliseconds")
     code = new_code()
     with queue.store.write() as tx:
         existing = _device(tx, name)
-        if existing is not None and existing["kind"] != kind:
+        if existing is not None and (existing["kind"], existing["site_id"]) != (kind, site):
             raise conflict("already_exists", what=name)
         tx._insert(
-            "INSERT INTO pairing_codes (code_hash, name, kind, created_by, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (hash_token(code), name, kind, actor, at, expires),
+            "INSERT INTO pairing_codes"
+            " (code_hash, name, kind, created_by, created_at, expires_at, site_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (hash_token(code), name, kind, actor, at, expires, site),
         )
     return {"code": code, "expires_at": expires, "name": name, "kind": kind}
 
@@ -72,8 +74,10 @@ def pair(queue: Queue, code: str) -> dict:
             raise conflict("code_expired")
         device = _device(tx, row["name"])
         if device is None:
-            device_id = tx.insert_device(row["name"], row["kind"], hash_token(token))
-        elif device["kind"] != row["kind"]:
+            device_id = tx.insert_device(
+                row["name"], row["kind"], hash_token(token), row["site_id"]
+            )
+        elif (device["kind"], device["site_id"]) != (row["kind"], row["site_id"]):
             raise conflict("already_exists", what=row["name"])
         else:
             device_id = device["id"]

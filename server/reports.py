@@ -222,6 +222,7 @@ def period_report(store: Store, first: dt.date, last: dt.date, site: int | None 
             {
                 "code": service["code"],
                 "name": service["name"],
+                "site_id": service["site_id"],  # an every-site report names each row's site
                 **figures(
                     by_number[service["id"]], by_service[service["id"]], moves, {service["id"]}
                 ),
