@@ -139,9 +139,7 @@ def test_a_new_user_made_while_every_site_shows_gets_the_chosen_site(server, sit
     assert refused.status_code == 422 and "satu lokasi" in refused.text
     made = admin.post("/admin/pengguna", data={**form, "site_id": "2"})
     assert made.url.endswith("pesan=created")
-    user = next(
-        u for u in _rows(server, "users") if u["username"] == "op-tanpa"
-    )
+    user = next(u for u in _rows(server, "users") if u["username"] == "op-tanpa")
     assert user["site_id"] == 2
 
 
