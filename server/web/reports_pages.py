@@ -112,7 +112,7 @@ def report_download(request: Request, staff: AdminPage, dari: str = "", sampai: 
     name = f"laporan-{_site_part(request)}{first.isoformat()}"
     name += "" if first == last else f"_{last.isoformat()}"
     return Response(
-        "\ufeff" + report_csv(report),  # the BOM makes spreadsheet programs read UTF-8
+        "\ufeff" + report_csv(report, _site_column(request)),  # the BOM: spreadsheets read UTF-8
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
@@ -123,6 +123,14 @@ def _site_part(request: Request) -> str:
     rows = sites.site_rows(request)
     chosen = [r["code"] for r in rows if r["id"] == request.state.site]
     return f"{chosen[0]}-" if len(rows) > 1 and chosen else ""
+
+
+def _site_column(request: Request) -> dict[int, str] | None:
+    """The site names for the CSV's site column: only in a report of every site of several."""
+    rows = sites.site_rows(request)
+    if len(rows) < 2 or request.state.site is not None:
+        return None
+    return {r["id"]: r["name"] for r in rows}
 
 
 def hall_now(request: Request) -> dict:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.server.util import Api
 from tests.server.web.browser import log_in
 from tests.server.web.conftest import WebSession
+from tests.server.web.test_accessibility import AXE_OPTIONS, WIDTHS, serious
 from tests.support.live_server import DEMO_START
 from tests.support.two_sites import HALL_NAME, POINT_NAME, TwoSites, write_two_sites
 
@@ -158,6 +160,11 @@ def test_reports_and_the_dashboard_count_only_the_site_shown(server, sites):
     csv = dolopo.get(f"/admin/laporan.csv?dari={TODAY}&sampai={TODAY}")
     assert f"laporan-dolopo-{TODAY}.csv" in csv.headers["Content-Disposition"]
     assert "Kartu Keluarga Dolopo" in csv.text and "Sertifikat Tanah" not in csv.text
+    assert csv.text.lstrip("\ufeff").startswith("level,agency,")  # one site: no site column
+    both = every.get(f"/admin/laporan.csv?dari={TODAY}&sampai={TODAY}").text.lstrip("\ufeff")
+    assert both.startswith("level,site,agency,")
+    assert f"service,{POINT_NAME},Dinas Kependudukan dan Pencatatan Sipil,A," in both
+    assert f"service,{HALL_NAME},Dinas Kependudukan dan Pencatatan Sipil,A," in both
 
 
 def test_operators_and_the_help_desk_stay_within_their_site(server, sites):
@@ -206,3 +213,34 @@ def test_booking_asks_for_the_site_first_and_books_there(server, new_page):
     body = {"service": "K", "date": TODAY, "start": "12:00"}  # the point's only: not the hall's
     answer = Api(server).post("/bookings", json=body)
     assert answer.status_code == 404 and answer.json()["error"]["code"] == "service_not_found"
+
+
+# The pages of several sites against axe-core, as tests/server/web/test_accessibility.py does
+# for one site's: (who, path), who None for a public page.
+SITE_PAGES = [
+    ("admin", "/admin/layanan"),  # every site: the picker and the site column
+    ("admin", "/admin/pengguna"),  # the new user's site field
+    ("admin_dolopo", "/admin/loket"),  # a site's name in the header
+    (None, "/reservasi"),  # "Pilih lokasi"
+    (None, "/reservasi?site=dolopo"),
+]
+
+
+def test_the_pages_of_several_sites_have_no_serious_axe_violation(server, sites, browser):
+    found = []
+    for who, path in SITE_PAGES:
+        for width, (columns, rows) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": columns, "height": rows})
+            try:
+                page = context.new_page()
+                if who:
+                    log_in(page, server.url, *getattr(sites, who))
+                assert page.goto(server.url + path).ok
+                page.wait_for_load_state("load")
+                found += [
+                    f"{path} at {width}: {line}"
+                    for line in serious(Axe().run(page, options=AXE_OPTIONS))
+                ]
+            finally:
+                context.close()
+    assert not found, "\n".join(found)
