@@ -172,6 +172,12 @@ def test_operators_and_the_help_desk_stay_within_their_site(server, sites):
     operator = WebSession(server, *sites.operator_utama)
     refused = operator.get(f"/loket/{dolopo_loket['id']}")
     assert refused.status_code == 403
+    every = WebSession(server, *sites.admin)
+    choose = every.get("/loket").text  # every site: both "Loket 1", each with its site
+    assert choose.count(f'<small class="muted">{HALL_NAME}</small>') == 2
+    assert choose.count(f'<small class="muted">{POINT_NAME}</small>') == 1
+    every.post("/lokasi", data={"csrf": every.csrf, "lokasi": "2", "next": "/loket"})
+    assert every.get("/loket").text.count('class="choice"') == 1  # the chosen site's only
     assert Api(server, sites.kiosk_tokens["dolopo"]).post("/help", json={}).status_code == 201
     assert "kiosk-dolopo" not in operator.get("/bantuan").text
     assert "kiosk-dolopo" in WebSession(server, *sites.operator_dolopo).get("/bantuan").text
