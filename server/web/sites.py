@@ -1,5 +1,5 @@
 """Which sites the pages show: the site list, the site a page is narrowed to, and the names
-the templates print. A single-site hall gets no site word anywhere (`many` is False)."""
+the templates print. A single-site hall gets no site word anywhere (`many_sites` False)."""
 
 from __future__ import annotations
 
