@@ -250,3 +250,26 @@ def test_the_pages_of_several_sites_have_no_serious_axe_violation(server, sites,
             finally:
                 context.close()
     assert not found, "\n".join(found)
+
+
+def test_booking_admin_and_the_survey_pages_keep_to_the_site(server, sites):
+    def slots(code: str, site: str) -> list[dict]:
+        params = {"service": code, "date": TODAY, "site": site}
+        return Api(server).get("/booking/slots", params=params).json()
+
+    dolopo = WebSession(server, *sites.admin_dolopo)
+    page = dolopo.get("/admin/reservasi").text
+    assert "Perekaman KTP-el Dolopo" in page and "KTP Elektronik" not in page
+    assert "Sertifikat Tanah" not in dolopo.get("/admin/laporan/ikm").text
+    assert "Sertifikat Tanah" not in dolopo.get("/admin/skm").text
+
+    every = WebSession(server, *sites.admin)
+    page = every.get("/admin/reservasi").text
+    assert 'action="/admin/reservasi/A?lokasi=2"' in page  # each row's form names its site
+    saved = every.post(
+        "/admin/reservasi/A?lokasi=2",
+        data={"csrf": every.csrf, "slot_minutes": "30", "capacity": "3"},
+    )
+    assert saved.status_code == 200
+    assert {s["capacity"] for s in slots("A", "dolopo")} == {3}  # the point's "A" changed
+    assert {s["capacity"] for s in slots("A", "utama")} == {4}  # the hall's did not
