@@ -68,15 +68,15 @@ def _tablet_refusal(request: Request, counter_id: int, key: str) -> str:
     return ""
 
 
-def _counter_name(request: Request, counter_id: int) -> str | None:
+def _counter(request: Request, counter_id: int):
     with request.app.state.store.read() as tx:
-        row = tx.counter(counter_id)
-    return row["name"] if row else None
+        return tx.counter(counter_id)
 
 
 @router.get("/skm/loket/{counter_id}")
 def tablet_page(request: Request, counter_id: int, k: str = "") -> Response:
-    name = _counter_name(request, counter_id)
+    counter = _counter(request, counter_id)
+    name = counter["name"] if counter else None
     refusal = _tablet_refusal(request, counter_id, k) if name else "skm_tablet_link_bad"
     if refusal:
         return render(
@@ -86,6 +86,7 @@ def tablet_page(request: Request, counter_id: int, k: str = "") -> Response:
         request,
         "skm_tablet.html",
         counter=name,
+        counter_site=counter["site_id"] if counter else None,
         base=f"/skm/loket/{counter_id}",
         key=k,
         poll_seconds=TABLET_POLL_SECONDS,

@@ -146,9 +146,19 @@ def test_a_new_user_made_while_every_site_shows_gets_the_chosen_site(server, sit
 
 
 def test_reports_and_the_dashboard_count_only_the_site_shown(server, sites):
-    for token, codes in ((sites.kiosk_tokens["utama"], "AAB"), (sites.kiosk_tokens["dolopo"], "K")):
-        for code in codes:
-            Api(server, token).issue(code)
+    issued = [
+        Api(server, token).issue(code)
+        for token, codes in (
+            (sites.kiosk_tokens["utama"], "AAB"),
+            (sites.kiosk_tokens["dolopo"], "K"),
+        )
+        for code in codes
+    ]
+    brand = re.compile(r'<span class="brand-text">([^<]*)</span>')
+    tracked = Api(server).session.get(f"{server.url}/t/{issued[-1]['tracking_code']}", timeout=10)
+    assert brand.search(tracked.text).group(1) == POINT_NAME  # the ticket's own site
+    tracked = Api(server).session.get(f"{server.url}/t/{issued[0]['tracking_code']}", timeout=10)
+    assert brand.search(tracked.text).group(1) == HALL_NAME
     dolopo = WebSession(server, *sites.admin_dolopo)
     utama = WebSession(server, *sites.admin_utama)
     every = WebSession(server, *sites.admin)
