@@ -352,20 +352,25 @@ class Bookings:
         return view
 
     # ---- the admin's side ----
-    def day_list(self, day: dt.date) -> list[dict]:
-        """The day's bookings, by slot: code, service, status, ticket (the admin's list)."""
+    def day_list(self, day: dt.date, site: int | None = None) -> list[dict]:
+        """The day's bookings of a site (None: of every site), by slot: code, service, status,
+        ticket (the admin's list)."""
         now = self.queue.clock.now()
         with self.store.write() as tx:
             self._sweep(tx, now)
-            rows = bs.bookings_of_day(tx, day.isoformat())
-            return [{**self.view(row, now), "nik_last4": row["nik_last4"]} for row in rows]
+            rows = bs.bookings_of_day(tx, day.isoformat(), site)
+            return [
+                {**self.view(row, now), "nik_last4": row["nik_last4"], "site_id": row["site_id"]}
+                for row in rows
+            ]
 
-    def counts(self, days: list[str]) -> dict[str, dict[str, int]]:
-        """service code -> bookings (made, not cancelled), checked_in, no_show, cancelled."""
+    def counts(self, days: list[str], site: int = 1) -> dict[str, dict[str, int]]:
+        """A site's service code -> bookings (made, not cancelled), checked_in, no_show,
+        cancelled."""
         now = self.queue.clock.now()
         with self.store.write() as tx:
             self._sweep(tx, now)
-            rows = bs.counts_per_service(tx, days)
+            rows = bs.counts_per_service(tx, days, site)
         result: dict[str, dict[str, int]] = {}
         for row in rows:
             item = result.setdefault(
@@ -388,6 +393,7 @@ class Bookings:
             return [
                 {
                     "code": s["code"],
+                    "site_id": s["site_id"],
                     "name": s["name"],
                     "agency": s["agency_short"] or s["agency_name"],
                     "daily_quota": s["daily_quota"],

@@ -14,7 +14,7 @@ from server.store import Tx
 ACTIVE_SQL = "('booked', 'checked_in')"
 
 BOOKING_SELECT = """
-    SELECT b.*, s.code AS service_code, s.name AS service_name,
+    SELECT b.*, s.code AS service_code, s.name AS service_name, s.site_id AS site_id,
            a.name AS agency_name, a.short_name AS agency_short,
            t.number AS ticket_number, t.tracking_code AS tracking_code,
            t.status AS ticket_status
@@ -123,20 +123,34 @@ def mark_no_shows(tx: Tx, no_show_before: str) -> int:
     return cursor.rowcount
 
 
-def bookings_of_day(tx: Tx, day: str) -> list[sqlite3.Row]:
+def bookings_of_day(tx: Tx, day: str, site: int | None = None) -> list[sqlite3.Row]:
+    """The day's bookings of one site (None: of every site)."""
+    params: list[object]
+    where, params = "b.day = ?", [day]
+    if site is not None:
+        where, params = where + " AND s.site_id = ?", [day, site]
     return tx._all(
-        BOOKING_SELECT + " WHERE b.day = ? ORDER BY b.starts_at, s.position, s.code, b.id", (day,)
+        BOOKING_SELECT + f" WHERE {where} ORDER BY b.starts_at, s.position, s.code, b.id", params
     )
 
 
-def counts_per_service(tx: Tx, days: Sequence[str]) -> list[sqlite3.Row]:
-    """Per service and status: how many bookings the days had (for the report)."""
+def site_of_booking(tx: Tx, code: str) -> int | None:
+    """The site of a booking's service (the booking page names it when there are several)."""
+    row = tx._one(
+        "SELECT s.site_id FROM bookings b JOIN services s ON s.id = b.service_id WHERE b.code = ?",
+        (code,),
+    )
+    return row["site_id"] if row else None
+
+
+def counts_per_service(tx: Tx, days: Sequence[str], site: int = 1) -> list[sqlite3.Row]:
+    """Per service of `site` and status: how many bookings the days had (for the report)."""
     if not days:
         return []
     marks = ", ".join("?" for _ in days)
     return tx._all(
         "SELECT s.code AS service_code, b.status, COUNT(*) AS n FROM bookings b"
-        f" JOIN services s ON s.id = b.service_id WHERE b.day IN ({marks})"
+        f" JOIN services s ON s.id = b.service_id WHERE b.day IN ({marks}) AND s.site_id = ?"
         " GROUP BY s.code, b.status",
-        list(days),
+        [*days, site],
     )

@@ -30,11 +30,14 @@ CALLS_PER_TICKET = 3
 CALLS_PER_ADDRESS = 20
 
 
+# A call's site: its kiosk's, or its ticket's (the ticket's service's).
 _SELECT = """
-    SELECT h.*, d.name AS kiosk_name, t.number AS ticket_number
+    SELECT h.*, d.name AS kiosk_name, t.number AS ticket_number,
+           COALESCE(d.site_id, s.site_id) AS site_id
     FROM help_calls h
     LEFT JOIN devices d ON d.id = h.device_id
     LEFT JOIN tickets t ON t.id = h.ticket_id
+    LEFT JOIN services s ON s.id = t.service_id
 """
 
 
@@ -78,6 +81,7 @@ def _view(row) -> dict:
         "source": source if row["device_id"] is not None or row["ticket_id"] is not None else None,
         "kiosk": row["kiosk_name"],
         "ticket": row["ticket_number"],
+        "site_id": row["site_id"],
     }
     if row["done_at"]:
         answer["done_at"] = row["done_at"]
@@ -156,20 +160,21 @@ class HelpDesk:
         self._changes.notify()
         return call, True
 
-    def open_calls(self) -> list[dict]:
-        """Today's open calls, the oldest first (the one waiting longest is served first)."""
+    def open_calls(self, site: int | None = None) -> list[dict]:
+        """Today's open calls of a site (None: of every site), the oldest first (the one
+        waiting longest is served first)."""
         _, _, today = self.queue.now()
         with self.queue.store.read() as tx:
             rows = tx._all(_SELECT + f" WHERE {_TODAYS_OPEN} ORDER BY h.created_at, h.id", (today,))
-        return [_view(row) for row in rows]
+        return [_view(row) for row in rows if site is None or row["site_id"] == site]
 
     def done(self, call_id: int, by: Principal) -> dict:
         """Close a call; closing a closed call again answers it unchanged."""
         _, at, _ = self.queue.now()
         with self.queue.store.write() as tx:
             row = tx._one(_SELECT + " WHERE h.id = ?", (call_id,))
-            if row is None:
-                raise not_found("help_not_found")
+            if row is None or (row["site_id"] is not None and not by.of_site(row["site_id"])):
+                raise not_found("help_not_found")  # another site's call is not theirs to close
             if row["status"] == "open":
                 tx.db.execute(
                     "UPDATE help_calls SET status = 'done', done_at = ?, done_by = ? WHERE id = ?",

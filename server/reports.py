@@ -222,6 +222,7 @@ def period_report(store: Store, first: dt.date, last: dt.date, site: int | None 
             {
                 "code": service["code"],
                 "name": service["name"],
+                "site_id": service["site_id"],  # an every-site report names each row's site
                 **figures(
                     by_number[service["id"]], by_service[service["id"]], moves, {service["id"]}
                 ),
@@ -252,11 +253,14 @@ def period_report(store: Store, first: dt.date, last: dt.date, site: int | None 
     }
 
 
-def report_csv(report: dict) -> str:
-    """One row per service, per agency (subtotal) and for the whole MPP."""
+def report_csv(report: dict, site_names: dict[int, str] | None = None) -> str:
+    """One row per service, per agency (subtotal) and for the whole MPP. With `site_names`
+    (a report of several sites) a `site` column names each service's site."""
 
     def row(level: str, agency: str, code: str, name: str, values: dict) -> dict:
-        return {**values, "level": level, "agency": agency, "code": code, "name": name}
+        site = (site_names or {}).get(values.get("site_id", 0), "")
+        return {**values, "level": level, "site": site, "agency": agency, "code": code,
+                "name": name}  # fmt: skip
 
     rows = []
     for agency in report["agencies"]:
@@ -264,4 +268,5 @@ def report_csv(report: dict) -> str:
             rows.append(row("service", agency["name"], service["code"], service["name"], service))
         rows.append(row("agency", agency["name"], "", "", agency["totals"]))
     rows.append(row("total", "", "", "", report["totals"]))
-    return to_csv(CSV_COLUMNS, rows)
+    columns = CSV_COLUMNS if site_names is None else ("level", "site", *CSV_COLUMNS[1:])
+    return to_csv(columns, rows)

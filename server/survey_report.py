@@ -61,11 +61,18 @@ def _served(tx, first: str, last: str) -> dict[int, int]:
     return {r["service_id"]: r["n"] for r in rows}
 
 
-def _faces(tx, first: str, last: str, service_id: int | None) -> dict[int, int]:
+def _faces(
+    tx, first: str, last: str, service_id: int | None, of_site: set[int] | None = None
+) -> dict[int, int]:
+    """Quick ratings of one service, else of a site's services (`of_site`), else all."""
     rows = tx._all(
         "SELECT service_id, face FROM quick_ratings WHERE day >= ? AND day <= ?", (first, last)
     )
-    counts = Counter(r["face"] for r in rows if service_id in (None, r["service_id"]))
+    counts = Counter(
+        r["face"]
+        for r in rows
+        if service_id in (None, r["service_id"]) and (of_site is None or r["service_id"] in of_site)
+    )
     return {face: counts[face] for face in FACES}
 
 
@@ -86,19 +93,25 @@ def _group(rows: list[dict], population: int) -> dict:
 
 
 def ikm_report(
-    store: Store, first: dt.date, last: dt.date, service_code: str | None = None
+    store: Store,
+    first: dt.date,
+    last: dt.date,
+    service_code: str | None = None,
+    site: int | None = None,
 ) -> dict:
-    """The figures of `first`..`last`, optionally of one service only."""
+    """The figures of `first`..`last`, optionally of one service only; of one site's services
+    (the responses and quick ratings of its tickets), or of every site when `site` is None."""
     if last < first or (last - first).days + 1 > MAX_DAYS:
         raise ValueError(f"a survey report covers 1 to {MAX_DAYS} days")
     a, b = first.isoformat(), last.isoformat()
     with store.read() as tx:
-        services = tx.services()
-        responses = _responses(tx, a, b)
+        services = tx.services(site)
+        ids = {s["id"] for s in services}
+        responses = [r for r in _responses(tx, a, b) if site is None or r["service_id"] in ids]
         served = _served(tx, a, b)
         wanted = [s for s in services if service_code in (None, s["code"])]
         only = wanted[0]["id"] if service_code is not None and wanted else None
-        faces = _faces(tx, a, b, only)
+        faces = _faces(tx, a, b, only, None if site is None else ids)
     if service_code is not None:
         responses = [r for r in responses if r["service_code"] == service_code]
     by_service = defaultdict(list)
@@ -165,12 +178,18 @@ def api_view(report: dict) -> dict:
     }
 
 
-def month_trend(store: Store, year: int, service_code: str | None = None) -> list[dict]:
-    """The IKM of each month of `year` (None for a month without respondents)."""
+def month_trend(
+    store: Store, year: int, service_code: str | None = None, site: int | None = None
+) -> list[dict]:
+    """The IKM of each month of `year` (None for a month without respondents), of one site
+    (None: every site)."""
     with store.read() as tx:
         responses = _responses(tx, f"{year}-01-01", f"{year}-12-31")
+        ids = {s["id"] for s in tx.services(site)}
     months = defaultdict(list)
     for row in responses:
+        if site is not None and row["service_id"] not in ids:
+            continue
         if service_code in (None, row["service_code"]):
             months[int(row["day"][5:7])].append(row)
     trend = []
@@ -205,9 +224,9 @@ def csv_rows(report: dict) -> list[dict]:
     return rows
 
 
-def today_rating(store: Store, day: dt.date) -> dict:
-    """The dashboard's line: today's respondents, IKM and quick ratings."""
-    report = ikm_report(store, day, day)
+def today_rating(store: Store, day: dt.date, site: int | None = None) -> dict:
+    """The dashboard's line: today's respondents, IKM and quick ratings (of one site)."""
+    report = ikm_report(store, day, day, site=site)
     return {
         "respondents": report["respondents"],
         "ikm": report["ikm"],

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from contract.booking import BookedTicket, Booking, BookingIn, BookingSlot
 from server.auth import Principal
 from server.booking import Bookings
-from server.deps import TICKET_READERS, Services, answers, services
+from server.deps import SITE, TICKET_READERS, Services, answers, services
 
 router = APIRouter()
 AUTH = (401, 403)
@@ -31,9 +31,11 @@ async def booking_slots(
     book: Annotated[Bookings, Depends(bookings)],
     service: Annotated[str, Query(min_length=1, max_length=8)],
     date: Annotated[dt.date, Query()],
+    site: Annotated[int, SITE],
 ) -> list[dict]:
-    """A day's slots of a service with the places left (empty on a closed day)."""
-    return await svc.run(book.slots, service, date)
+    """A day's slots of a service with the places left (empty on a closed day); of the site
+    `?site=CODE` names (else the hall's first)."""
+    return await svc.run(book.slots, service, date, site)
 
 
 @router.post("/bookings", **answers(Booking, 404, 409, 429, status=201))
@@ -42,11 +44,13 @@ async def create_booking(
     request: Request,
     svc: Annotated[Services, Depends(services)],
     book: Annotated[Bookings, Depends(bookings)],
+    site: Annotated[int, SITE],
 ) -> dict:
-    """Book one place; 409 `slot_full` when the slot has none left."""
+    """Book one place (at the site `?site=CODE` names); 409 `slot_full` when the slot has
+    none left."""
     day = dt.date.fromisoformat(body.date)
     address = client_address(request)
-    return await svc.run(book.book, body.service, day, body.start, address, body.nik)
+    return await svc.run(book.book, body.service, day, body.start, address, body.nik, site)
 
 
 @router.get("/bookings/{code}", **answers(Booking, 404, 429))

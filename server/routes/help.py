@@ -55,7 +55,7 @@ async def open_help_calls(
     principal: Annotated[Principal, STAFF],
 ) -> list[dict]:
     """The open calls, the oldest first, each saying where it comes from."""
-    return await svc.run(desk.open_calls)
+    return await svc.run(desk.open_calls, principal.site_id)
 
 
 @router.post("/help/{call_id}/done", **answers(HelpCall, 401, 403, 404))

@@ -19,6 +19,7 @@ from server.web import (
     loket,
     reports_pages,
     session,
+    site_picker,
     survey_pages,
     tracking,
 )
@@ -38,6 +39,7 @@ def install_pages(app: FastAPI) -> None:
         survey_pages,
         help_page,
         booking_pages,
+        site_picker,
     ):
         app.include_router(module.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -37,6 +37,7 @@ from contract.admin import MAX_HOLIDAYS, Day
 from contract.devices import PairingCodeIn
 from server import pairing
 from server.errors import ServerError
+from server.web import sites
 from server.web.crud import NOTICES, Entity, FormProblem, back, notice  # noqa: F401
 from server.web.render import error_text, language, render, translator
 from server.web.session import AdminPage, AdminPost
@@ -260,13 +261,18 @@ def _checked_service(
 
 def _services_context(request: Request) -> dict:
     queue = request.app.state.services.queue
-    live = {s["code"]: s for s in queue.services(language(request), request.state.site or 1)}
     t = _t(request)
     services = _admin(request).services()
+    # Keyed by (site, code): with every site shown, two sites may both have an "A".
+    live = {
+        (site, s["code"]): s
+        for site in sorted({s["site_id"] for s in services})
+        for s in queue.services(language(request), site)
+    }
     return {
         "services": services,
         "live": live,
-        "summaries": {s["code"]: hours_summary(s["hours"], t) for s in services},
+        "summaries": {(s["site_id"], s["code"]): hours_summary(s["hours"], t) for s in services},
         "rules": _admin(request).runtime_settings(),
     }
 
@@ -364,10 +370,12 @@ COUNTERS = Entity(
 # ---- users ----
 def _user_values(form, user, staff) -> dict:
     if user is None:
+        site = _text(form, "site_id", 8)
         return {
             "username": _text(form, "username", 60),
             "role": _text(form, "role", 20),
             "counters": _ids(form, "counters"),
+            "site_id": int(site) if site.isdigit() else None,  # offered while every site shows
         }
     is_self = user["username"] == staff.name  # the pages never lock their own admin out
     return {
@@ -379,10 +387,14 @@ def _user_values(form, user, staff) -> dict:
 
 
 def _create_user(request, posted, values):
-    body = checked(request, UserIn, {**values, "password": _password(posted.form)})
-    return saving(
-        request, lambda: _admin(request).create_user(posted.staff.name, body.model_dump())
-    )
+    fields = {k: v for k, v in values.items() if k != "site_id"}
+    body = checked(request, UserIn, {**fields, "password": _password(posted.form)})
+    admin = _admin(request)
+    every_site = admin.site is None and len(sites.site_rows(request)) > 1
+    if every_site and values["site_id"] is None and body.role != "admin":
+        raise FormProblem({"site_id": _t(request)("site_needed_for_operator")})
+    data = {**body.model_dump(), "site_id": values["site_id"]}
+    return saving(request, lambda: admin.create_user(posted.staff.name, data))
 
 
 def _update_user(request, posted, user, values):
@@ -408,7 +420,7 @@ USERS = Entity(
     edit_template="admin_user_edit.html",
     name="user",
     items=lambda admin: admin.users(),
-    blank={"username": "", "role": "operator", "counters": []},
+    blank={"username": "", "role": "operator", "counters": [], "site_id": None},
     read=_user_values,
     create=_create_user,
     update=_update_user,
@@ -510,7 +522,11 @@ def make_pairing_code(request: Request, posted: AdminPost) -> Response:
         made = saving(
             request,
             lambda: pairing.create_code(
-                _admin(request).queue, posted.staff.name, body.name, body.kind
+                _admin(request).queue,
+                posted.staff.name,
+                body.name,
+                body.kind,
+                site=request.state.site or 1,
             ),
         )
     except FormProblem as problem:

@@ -8,7 +8,7 @@ form post. Every rule stays in `server.booking`; this module only shows what it 
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -18,8 +18,10 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
 from config.booking import grouped, normalize_code
+from server import booking_store as bs
 from server.booking import Bookings
 from server.errors import ServerError
+from server.web import sites
 from server.web.render import error_text, language, render, translator
 from server.web.session import AdminPage, AdminPost, PageRefused, StaffPost, _same_origin, read_form
 
@@ -71,18 +73,52 @@ def _agencies(services: list[dict]) -> list[dict]:
     return list(agencies.values())
 
 
+def public_site(request: Request, code: str) -> dict | None:
+    """The site a citizen chose by its code (`?site=`); the only one of a single-site hall;
+    None while a hall of several sites has none chosen (or an unknown code)."""
+    rows = sites.site_rows(request)
+    if len(rows) == 1:
+        return rows[0]
+    return next((row for row in rows if row["code"] == code), None)
+
+
+def _address(site: dict | None, many: bool):
+    """`q(agency=…)` -> '/reservasi?site=dolopo&agency=…': each step's link keeps the site
+    (named only when there are several)."""
+
+    def q(**params: str) -> str:
+        chosen = {"site": site["code"]} if many and site else {}
+        query = urlencode(
+            {**chosen, **{k: v for k, v in params.items() if v}}, safe="/", quote_via=quote
+        )
+        return "/reservasi" + (f"?{query}" if query else "")
+
+    return q
+
+
 @router.get("/reservasi")
 def booking_page(
-    request: Request, agency: str = "", service: str = "", date: str = "", error: str = ""
+    request: Request,
+    agency: str = "",
+    service: str = "",
+    date: str = "",
+    error: str = "",
+    site: str = "",
+    lokasi: str = "",
 ) -> Response:
-    """One step per page: the agencies, an agency's services, a service's days, a day's
-    slots. A wrong value in the address goes back one step rather than failing."""
+    """One step per page: (the site, when there are several), the agencies, an agency's
+    services, a service's days, a day's slots. A wrong value in the address goes back one
+    step rather than failing."""
     lang = language(request)
     bookings = _bookings(request)
-    services = bookings.bookable_services()
+    many = len(sites.site_rows(request)) > 1
+    place = public_site(request, (site or lokasi)[:40])
+    services = bookings.bookable_services(place["id"]) if place else []
     chosen = next((s for s in services if s["code"] == service), None)
     context: dict = {
-        "step": "agency",
+        "step": "agency" if place else "site",
+        "site": place,
+        "q": _address(place, many),
         "agencies": _agencies(services),
         "agency": None,
         "service": chosen,
@@ -99,17 +135,17 @@ def booking_page(
         context["agency"] = next((a for a in context["agencies"] if a["name"] == agency), None)
         if context["agency"] is not None:
             context["step"] = "service"
-    if chosen is not None:
+    if chosen is not None and place is not None:
         context["agency"] = next(a for a in context["agencies"] if a["name"] == chosen["agency"])
         context["step"] = "day"
-        context["days"] = bookings.days(chosen["code"])
+        context["days"] = bookings.days(chosen["code"], place["id"])
         try:
             day = dt.date.fromisoformat(date) if date else None
         except ValueError:
             day = None
         if day is not None:
             try:
-                context["slots"] = bookings.slots(chosen["code"], day)
+                context["slots"] = bookings.slots(chosen["code"], day, place["id"])
                 context["day"] = day
                 context["step"] = "slot"
             except ServerError as refusal:
@@ -126,16 +162,21 @@ async def make_booking(request: Request) -> Response:
     date = str(form.get("date", ""))[:10]
     start = str(form.get("start", ""))[:5]
     nik = str(form.get("nik", "")).strip()[:32] or None
+    code = str(form.get("site", ""))[:40]
     lang = language(request)
     run = request.app.state.services.run  # the store's one thread, like the API
+    place = await run(public_site, request, code)
+    if place is None:
+        return await run(booking_page, request)  # no site chosen: the first step
+    book = _bookings(request).book
     try:
         day = dt.date.fromisoformat(date)
-        booking = await run(_bookings(request).book, service, day, start, _client(request), nik)
+        booking = await run(book, service, day, start, _client(request), nik, place["id"])
     except ValueError:
-        return await run(booking_page, request, "", service)
+        return await run(booking_page, request, "", service, "", "", code)
     except ServerError as refusal:
         message = error_text(refusal, lang)
-        return await run(booking_page, request, "", service, date, message)
+        return await run(booking_page, request, "", service, date, message, code)
     return RedirectResponse(f"/reservasi/kode/{booking['code']}?baru=1", status_code=303)
 
 
@@ -160,10 +201,13 @@ def _booking_or_404(request: Request, code: str) -> dict:
 def booking_status(request: Request, code: str, baru: str = "", batal: str = "") -> Response:
     booking = _booking_or_404(request, code)
     lang = language(request)
+    with request.app.state.store.read() as tx:
+        site_id = bs.site_of_booking(tx, booking["code"])
     return render(
         request,
         "reservasi_kode.html",
         booking=booking,
+        booking_site=site_id,
         grouped=grouped(booking["code"]),
         qr=qr_svg(booking_url(request, booking["code"])),
         new=bool(baru),
@@ -224,13 +268,13 @@ def admin_bookings(
         day = dt.date.fromisoformat(date) if date else request.app.state.clock.today()
     except ValueError:
         day = request.app.state.clock.today()
-    rows = bookings.day_list(day)
+    rows = bookings.day_list(day, request.state.site)
     return render(
         request,
         "admin_reservasi.html",
         staff=staff,
         section="bookings",
-        slots=bookings.slot_table(),
+        slots=bookings.slot_table(request.state.site),
         rules=bookings.rules,
         ask_nik=bookings.settings.ask_nik,
         bookings=rows,
@@ -253,7 +297,8 @@ def admin_slot_setting(request: Request, code: str, posted: AdminPost) -> Respon
             raise ServerError("slot_minutes_range", 422)
         if capacity is not None and not 1 <= capacity <= 999:
             raise ServerError("slot_capacity_range", 422)
-        _bookings(request).set_slot_setting(code[:8], minutes, capacity)
+        # Every site shown: the form names its row's site (`?lokasi=`), else the first.
+        _bookings(request).set_slot_setting(code[:8], minutes, capacity, request.state.site or 1)
     except ServerError as refusal:
         notice = error_text(refusal, lang)
     else:
@@ -266,12 +311,19 @@ def booking_counts(request: Request, report: dict) -> list[dict]:
     """Per service of the report's days: bookings made (not cancelled), check-ins, no-shows
     and cancellations (`Bookings.counts`), in the report's service order."""
     days = [row["day"] for row in report["days"]]
-    counts = _bookings(request).counts(days)
+    shown = {s["site_id"] for agency in report["agencies"] for s in agency["services"]}
+    counts = {site: _bookings(request).counts(days, site) for site in sorted(shown)}
     rows = []
     for agency in report["agencies"]:
         for service in agency["services"]:
-            if service["code"] in counts:
+            of_site = counts[service["site_id"]]
+            if service["code"] in of_site:
                 rows.append(
-                    {"code": service["code"], "name": service["name"], **counts[service["code"]]}
+                    {
+                        "code": service["code"],
+                        "name": service["name"],
+                        "site_id": service["site_id"],
+                        **of_site[service["code"]],
+                    }
                 )
     return rows

@@ -32,7 +32,8 @@ class FormProblem(Exception):
 
 
 def admin_of(request: Request):
-    return request.app.state.services.admin
+    """The admin narrowed to the page's site: a row of another site is not found (404)."""
+    return request.app.state.services.admin.at(getattr(request.state, "site", None))
 
 
 def notice(request: Request) -> str:

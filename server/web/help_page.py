@@ -29,7 +29,7 @@ MAX_WAIT_SECONDS = 30
 
 def _calls(request: Request) -> list[dict]:
     now, _, _ = request.app.state.services.queue.now()
-    calls = request.app.state.help_desk.open_calls()
+    calls = request.app.state.help_desk.open_calls(request.state.site)  # the staff's site
     for call in calls:
         since = now - dt.datetime.fromisoformat(call["created_at"])
         call["minutes"] = max(0, int(since.total_seconds() // 60))

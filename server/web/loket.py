@@ -90,7 +90,15 @@ def _view(request: Request, staff, counter_id: int) -> dict:
 
 @router.get("/loket")
 def choose_counter(request: Request, staff: StaffPage) -> Response:
-    counters = request.app.state.services.queue.counters(staff.principal)
+    queue = request.app.state.services.queue
+    with queue.store.read() as tx:
+        site_of = {row["id"]: row["site_id"] for row in tx.counters()}
+    # An admin of every site sees the site chosen in the admin pages' picker (all: named).
+    counters = [
+        {**counter, "site_id": site_of[counter["id"]]}
+        for counter in queue.counters(staff.principal)
+        if request.state.site in (None, site_of[counter["id"]])
+    ]
     if len(counters) == 1 and not staff.is_admin:
         return RedirectResponse(f"/loket/{counters[0]['id']}", status_code=303)
     return render(request, "loket_pilih.html", staff=staff, counters=counters)

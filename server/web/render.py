@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from config.i18n import clock_text
 from server.errors import ServerError
 from server.texts import message
+from server.web import sites
 from server.web.texts import KEYS, PRIORITY_KEYS, TEXTS
 
 LANG_COOKIE = "antrian_bahasa"
@@ -87,6 +88,7 @@ def render(
         minutes_since=lambda iso: minutes_since(iso, now),
         text_keys=KEYS,
         priority_key=lambda code: PRIORITY_KEYS.get(code, "priority_other"),
+        **sites.context(request),
         **context,
     )
     # Staff pages show live data and one-time device tokens: never keep them in a cache.

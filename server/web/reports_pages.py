@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from server.reports import MAX_DAYS, period_report, report_csv
-from server.web import survey_pages
+from server.web import sites, survey_pages
 from server.web.admin_pages import device_rows
 from server.web.booking_pages import booking_counts
 from server.web.render import language, render, translator
@@ -78,7 +78,7 @@ def wait_bars(report: dict, width: int = 300) -> list[dict]:
 @router.get("/admin/laporan")
 def report_page(request: Request, staff: AdminPage, dari: str = "", sampai: str = "") -> Response:
     first, last, error = _period(request, dari[:10], sampai[:10])
-    report = period_report(request.app.state.store, first, last)
+    report = period_report(request.app.state.store, first, last, request.state.site)
     today = request.app.state.clock.today()
     presets = {
         "preset_today": (today, today),
@@ -108,20 +108,50 @@ def report_download(request: Request, staff: AdminPage, dari: str = "", sampai: 
     first, last, error = _period(request, dari[:10], sampai[:10])
     if error:
         return report_page(request, staff, dari, sampai)
-    report = period_report(request.app.state.store, first, last)
-    name = f"laporan-{first.isoformat()}" + ("" if first == last else f"_{last.isoformat()}")
+    report = period_report(request.app.state.store, first, last, request.state.site)
+    name = f"laporan-{_site_part(request)}{first.isoformat()}"
+    name += "" if first == last else f"_{last.isoformat()}"
     return Response(
-        "\ufeff" + report_csv(report),  # the BOM makes spreadsheet programs read UTF-8
+        "\ufeff" + report_csv(report, _site_column(request)),  # the BOM: spreadsheets read UTF-8
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
 
 
+def _site_part(request: Request) -> str:
+    """'dolopo-' in a file name of one site's report, when the server holds several."""
+    rows = sites.site_rows(request)
+    chosen = [r["code"] for r in rows if r["id"] == request.state.site]
+    return f"{chosen[0]}-" if len(rows) > 1 and chosen else ""
+
+
+def _site_column(request: Request) -> dict[int, str] | None:
+    """The site names for the CSV's site column: only in a report of every site of several."""
+    rows = sites.site_rows(request)
+    if len(rows) < 2 or request.state.site is not None:
+        return None
+    return {r["id"]: r["name"] for r in rows}
+
+
+def hall_now(request: Request) -> dict:
+    """The counters and the waiting per service now, of the page's site or of every site
+    (each counter with its site; waiting keyed by (site, service code))."""
+    queue = request.app.state.services.queue
+    shown = request.state.site
+    ids = [shown] if shown is not None else [r["id"] for r in sites.site_rows(request)]
+    counters, waiting, server_time = [], {}, ""
+    for site in ids:
+        state = queue.display_state(site)
+        counters += [{**c, "site_id": site} for c in state["counters"]]
+        waiting.update({(site, w["code"]): w["waiting"] for w in state["waiting"]})
+        server_time = state["server_time"]
+    return {"counters": counters, "waiting": waiting, "server_time": server_time}
+
+
 def _dashboard(request: Request) -> dict:
-    services = request.app.state.services
     today = request.app.state.clock.today()
     return {
-        "state": services.queue.display_state(request.state.site or 1),
+        "state": hall_now(request),
         "report": period_report(request.app.state.store, today, today, request.state.site),
         "devices": [d for d in device_rows(request) if d["problem"]],
         "skm_today": survey_pages.dashboard_rating(request),

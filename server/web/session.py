@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 from urllib.parse import quote
 
@@ -24,6 +24,7 @@ from contract import LoginIn
 from server.auth import Principal, hash_token
 from server.deps import log_in, principal_for_token
 from server.errors import ServerError
+from server.web import sites
 from server.web.render import LANG_COOKIE, LANGUAGES, error_text, language, render, translator
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,9 @@ def current_staff(request: Request) -> Staff | None:
         return None  # unknown or expired session
     if principal.kind != "user":
         return None
-    chosen = request.cookies.get(SITE_COOKIE, "")
+    # A link of an every-site list may name its row's site (`?lokasi=ID`: a service code is
+    # unique only within its site); otherwise the site chosen with the picker.
+    chosen = request.query_params.get("lokasi") or request.cookies.get(SITE_COOKIE, "")
     return Staff(principal, token, int(chosen) if chosen.isdigit() and len(chosen) < 9 else None)
 
 
@@ -115,6 +118,8 @@ def require_staff(request: Request) -> Staff:
     staff = current_staff(request)
     if staff is None:
         raise NeedLogin()
+    if staff.principal.site_id is None and sites.known(request, staff.chosen_site) is None:
+        staff = replace(staff, chosen_site=None)  # a site that does not exist: every site
     request.state.site = staff.site  # what `_admin(request)` and the lists narrow to
     return staff
 

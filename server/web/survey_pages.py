@@ -25,6 +25,7 @@ from server.survey_report import (
     today_rating,
 )
 from server.texts import message
+from server.web import sites
 from server.web.render import language, render, translator
 from server.web.session import AdminPage, AdminPost, current_staff
 
@@ -67,15 +68,15 @@ def _tablet_refusal(request: Request, counter_id: int, key: str) -> str:
     return ""
 
 
-def _counter_name(request: Request, counter_id: int) -> str | None:
+def _counter(request: Request, counter_id: int):
     with request.app.state.store.read() as tx:
-        row = tx.counter(counter_id)
-    return row["name"] if row else None
+        return tx.counter(counter_id)
 
 
 @router.get("/skm/loket/{counter_id}")
 def tablet_page(request: Request, counter_id: int, k: str = "") -> Response:
-    name = _counter_name(request, counter_id)
+    counter = _counter(request, counter_id)
+    name = counter["name"] if counter else None
     refusal = _tablet_refusal(request, counter_id, k) if name else "skm_tablet_link_bad"
     if refusal:
         return render(
@@ -85,6 +86,7 @@ def tablet_page(request: Request, counter_id: int, k: str = "") -> Response:
         request,
         "skm_tablet.html",
         counter=name,
+        counter_site=counter["site_id"] if counter else None,
         base=f"/skm/loket/{counter_id}",
         key=k,
         poll_seconds=TABLET_POLL_SECONDS,
@@ -178,9 +180,13 @@ async def tablet_rating(request: Request, counter_id: int, k: str = "", kode: st
 # ---- the admin's survey page ----
 def _admin_context(request: Request, code: str) -> dict:
     store = request.app.state.store
+    site = request.state.site
+    every_site = site is None and len(sites.site_rows(request)) > 1
     with store.read() as tx:
-        services = tx.services()
-        counters = tx.counters()
+        # A service's own wording belongs to its site: while every site is shown, only the
+        # wording shared by all services is offered (pick a site for a service's own).
+        services = [] if every_site else tx.services(site)
+        counters = tx.counters(site)
         chosen = next((s for s in services if s["code"] == code), None)
         service_id = chosen["id"] if chosen else survey.ALL_SERVICES
         stored = survey.stored_wording(tx, service_id)
@@ -190,7 +196,7 @@ def _admin_context(request: Request, code: str) -> dict:
     defaults = {u: shared.get(u) or standard[u] for u in ikm.UNSUR} if chosen else standard
     base = str(request.base_url).rstrip("/")
     links = [
-        {"name": c["name"],
+        {"name": c["name"], "site_id": c["site_id"],
          "url": f"{base}/skm/loket/{c['id']}?k={survey.tablet_key(store, c['id'])}"}
         for c in counters
     ]  # fmt: skip
@@ -224,7 +230,7 @@ def admin_save(request: Request, posted: AdminPost) -> Response:
     code = str(posted.form.get("layanan", ""))[:8]
     store = request.app.state.store
     with store.write() as tx:
-        service = tx.service_by_code(code, 1) if code else None
+        service = tx.service_by_code(code, request.state.site or 1) if code else None
         service_id = service["id"] if service else survey.ALL_SERVICES
         survey.set_wording(tx, service_id, {u: str(posted.form.get(u, "")) for u in ikm.UNSUR})
     chosen = f"layanan={service['code']}&" if service else ""
@@ -307,17 +313,20 @@ def agency_bars(agencies: list[dict], width: int = 300) -> list[dict]:
 def _report_context(request: Request, periode: str, layanan: str) -> dict:
     store = request.app.state.store
     chosen, first, last, error = _chosen(request, periode[:7])
+    site = request.state.site
     with store.read() as tx:
-        services = tx.services()
+        services = tx.services(site)
     code = layanan if any(s["code"] == layanan for s in services) else None
-    report = ikm_report(store, first, last, code)
-    trend = month_trend(store, last.year, code)
+    seen = [s["code"] for s in services]
+    report = ikm_report(store, first, last, code, site)
+    trend = month_trend(store, last.year, code, site)
     lang = language(request)
     return {
         "report": report,
         "period": chosen,
         "periods": period_options(request.app.state.clock.today(), lang),
-        "services": services,
+        # Every site shown: one choice per code (a code's services of every site together).
+        "services": [s for n, s in enumerate(services) if s["code"] not in seen[:n]],
         "service": code or "",
         "service_name": next(
             (f"{s['code']} {s['name']}" for s in services if s["code"] == code), ""
@@ -387,4 +396,6 @@ def report_print(request: Request, staff: AdminPage, periode: str = "", layanan:
 
 def dashboard_rating(request: Request) -> dict:
     """Today's line on the live dashboard."""
-    return today_rating(request.app.state.store, request.app.state.clock.today())
+    return today_rating(
+        request.app.state.store, request.app.state.clock.today(), request.state.site
+    )

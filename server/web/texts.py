@@ -805,6 +805,30 @@ TEXTS = Catalog(
         N_("report_bookings", "Reservasi"),
         N_("report_checked_in", "Datang"),
         N_("report_booking_no_show", "Tidak datang"),
+        # ---- sites (shown only when the server holds more than one) ----
+        N_("site_label", "Lokasi"),
+        N_("site_all", "Semua lokasi"),
+        N_("site_show", "Tampilkan"),
+        N_("site_of_user", "Lokasi pengguna"),
+        N_(
+            "site_pick_to_add",
+            "Untuk menambah, pilih dahulu satu lokasi di menu Lokasi di atas: setiap entri "
+            "baru milik satu lokasi.",
+        ),
+        N_("site_every_admin", "Semua lokasi (khusus admin)"),
+        N_(
+            "site_needed_for_operator",
+            "Pilih lokasi operator ini: seorang operator bekerja di satu lokasi.",
+        ),
+        N_(
+            "site_pick_for_wording",
+            "Pertanyaan khusus satu layanan diatur per lokasi: pilih dahulu lokasinya di "
+            "menu Lokasi.",
+        ),
+        N_("rsv_pick_site", "Pilih lokasi"),
+        N_("rsv_pick_site_hint", "Pilih tempat Anda akan datang."),
+        N_("rsv_site_of", "Lokasi: {name}"),
+        N_("rsv_change_site", "Ganti lokasi"),
     ],
 )
 

@@ -43,6 +43,13 @@ def _ticket(request: Request, code: str) -> dict | None:
     return ticket
 
 
+def _site_of(request: Request, code: str) -> int | None:
+    """The ticket's site (its service's): the page's header names it when there are several."""
+    with request.app.state.store.read() as tx:
+        row = tx.ticket_by_tracking_code(code)
+    return row["site_id"] if row else None
+
+
 def _page(request: Request, code: str, template: str, **extra) -> Response:
     ticket = _ticket(request, code)
     return render(
@@ -50,6 +57,7 @@ def _page(request: Request, code: str, template: str, **extra) -> Response:
         template,
         status=200 if ticket else 404,
         ticket=ticket,
+        ticket_site=_site_of(request, code) if ticket else None,
         code=code if ticket else "",
         refresh_seconds=REFRESH_SECONDS,
         skm=survey_pages.for_tracking(request, code)
