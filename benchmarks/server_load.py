@@ -432,16 +432,19 @@ async def compare_phases(
     """The two phases the side-by-side table shows: issue flat out, call→display."""
     cpu_before = cpu_seconds(server_pid)
     pg_before = cpu_seconds(pg_pid) if pg_pid else 0.0
+    client_before = time.process_time()
     issue_rate, latencies = await phase_issue(
         api, args.kiosks, args.tickets_per_kiosk, args.phase_seconds, "a"
     )
     issued = max(1, len(latencies))
     cpu_per_ticket = (cpu_seconds(server_pid) - cpu_before) / issued
     pg_per_ticket = (cpu_seconds(pg_pid) - pg_before) / issued if pg_pid else 0.0
+    client_per_ticket = (time.process_time() - client_before) / issued
     print(f"  [issue] {issue_rate:7.1f} tickets/s, latency {percentiles(latencies)}")
     print(
         f"          CPU per ticket: server {cpu_per_ticket * 1000:.2f} ms, "
-        f"PostgreSQL {pg_per_ticket * 1000:.2f} ms"
+        f"PostgreSQL {pg_per_ticket * 1000:.2f} ms, the kiosks (this process) "
+        f"{client_per_ticket * 1000:.2f} ms"
     )
     operators = await login_all(api, args.counters)
     displays = Displays(api, args.displays, args.display_processes, args.display_wait)
