@@ -193,7 +193,8 @@ def require(*roles: str):
 
 
 KIOSK = require("kiosk")
-DISPLAY = require("display", "operator", "admin")
+DISPLAY_ROLES = ("display", "operator", "admin")  # also the display fast path's
+DISPLAY = require(*DISPLAY_ROLES)
 DEVICE = require("kiosk", "display")
 STAFF = require("operator", "admin")
 ADMIN = require("admin")

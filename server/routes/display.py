@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract import MAX_ID, DisplayState, HeartbeatAnswer, HeartbeatIn
 from server.auth import Principal
-from server.deps import DEVICE, DISPLAY, Services, answers, services
+from server.deps import DEVICE, DISPLAY, DISPLAY_ROLES, Services, answers, services
 
 router = APIRouter()
 
@@ -75,7 +75,6 @@ async def _current_body(state: State, svc: Services) -> bytes:
     return await asyncio.shield(pending)
 
 
-DISPLAY_ROLES = ("display", "operator", "admin")  # as DISPLAY lets through
 _SINCE = re.compile(rb"[0-9]{1,19}")
 _WAIT = re.compile(rb"[0-9]{1,6}(\.[0-9]{1,6})?")
 JSON_HEADERS = [(b"content-type", b"application/json")]
