@@ -5,13 +5,15 @@ services without quota, one operator per counter, one token per kiosk and displa
 
 1. issue:      N kiosks issue T tickets each, as fast as they can; then paced;
 2. call-next:  M counters call next + finish as fast as they can, no displays;
-3. call→display: K displays long-poll /display/state (in their own process) while the counters
+3. call→display: K displays long-poll /display/state (in `--display-processes` processes of
+   their own, polls of `--display-wait` 10 s as a real display's default) while the counters
    call at a steady pace; latency = display had the answer's head − counter sent call-next;
 4. raw disk:   single-row INSERT + COMMIT in SQLite WAL, synchronous=FULL, in the same folder.
 
 The clients are asyncio tasks (uvloop when present) on raw streams with a minimal HTTP/1.1
 reader, one keep-alive connection each: a few tens of microseconds of client CPU per request,
-so on two shared cores the figures are the server's, not the load generator's. Times are taken
+but a display also parses each state it gets (~0.2 ms each, measured and printed): with 1 000
+displays on the server's two cores the generator is part of what is measured. Times are taken
 as soon as a response head arrives (`time.monotonic`, the same clock in every process).
 
 Prints throughput and p50/p95/p99 per phase and the ratio issue rate / raw commit rate.
@@ -20,7 +22,9 @@ Bounded: every phase has a count and a time limit.
     .venv/bin/python benchmarks/server_load.py --kiosks 50 --counters 10 --displays 100
 
 `--compare` runs the issue and call→display phases once per store and process count, side by
-side in one run, and ends with a table (tickets/s, issue p99, call→display p95):
+side in one run, and ends with a table (tickets/s, issue p99, CPU per ticket of the server and
+of PostgreSQL, call→display p95, the server's own commit → wake p95 from /metrics, the server's
+CPU per display answer):
 
     .venv/bin/python benchmarks/server_load.py --compare sqlite/1,postgresql/1,postgresql/2 \
         --displays 1000
@@ -42,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -241,14 +246,16 @@ async def phase_calls(
     return rate, latencies
 
 
-def display_process(api: str, count: int, ready, stop, results) -> None:
-    """K displays long-polling in one event loop, in their own process; sends back, per display,
-    when it first had each called ticket (the moment the answer's head arrived)."""
+def display_process(api: str, first: int, count: int, wait: float, ready, stop, results) -> None:
+    """Displays `first`..`first + count - 1` long-polling in one event loop, in their own
+    process; sends back, per display, when it first had each called ticket (the moment the
+    answer's head arrived), and the process's own CPU seconds and answers read."""
     seen: list[dict[int, float]] = [{} for _ in range(count)]
     ready_count = [0]
+    answers = [0]
 
     async def poll(index: int) -> None:
-        conn = await Http(api, f"bench-display-{index + 1:04d}").open()
+        conn = await Http(api, f"bench-display-{first + index + 1:04d}").open()
         _, data, _, _ = await _checked(conn, "GET", "/display/state")
         version = json.loads(data)["version"]
         ready_count[0] += 1
@@ -256,8 +263,9 @@ def display_process(api: str, count: int, ready, stop, results) -> None:
             ready.set()
         while not stop.is_set():
             _, data, _, arrived = await _checked(
-                conn, "GET", f"/display/state?since={version}&wait=2"
+                conn, "GET", f"/display/state?since={version}&wait={wait:g}"
             )
+            answers[0] += 1
             state = json.loads(data)
             version = state["version"]
             for call in state["calls"]:
@@ -268,8 +276,101 @@ def display_process(api: str, count: int, ready, stop, results) -> None:
         await asyncio.gather(*(poll(i) for i in range(count)))
 
     _event_loop_policy()
+    cpu = time.process_time()
     asyncio.run(run())
-    results.put(seen)
+    results.put((seen, time.process_time() - cpu, answers[0]))
+
+
+class Displays:
+    """The displays' load generator: `count` displays split over `processes` processes (on a
+    two-core machine one process for 1 000 displays is itself a bottleneck, see README)."""
+
+    def __init__(self, api: str, count: int, processes: int, wait: float):
+        context = multiprocessing.get_context("spawn")
+        self.stop, self.results = context.Event(), context.Queue()
+        self.readies, self.processes = [], []
+        share = -(-count // processes)
+        for first in range(0, count, share):
+            ready = context.Event()
+            process = context.Process(
+                target=display_process,
+                args=(api, first, min(share, count - first), wait, ready, self.stop, self.results),
+            )
+            process.start()
+            self.readies.append(ready)
+            self.processes.append(process)
+        self.count = count
+
+    async def wait_ready(self, timeout: float) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = time.monotonic() + timeout
+        for ready in self.readies:
+            left = max(0.0, deadline - time.monotonic())
+            if not await loop.run_in_executor(None, ready.wait, left):
+                raise RuntimeError(f"the displays did not connect within {timeout:.0f} s")
+
+    async def collect(self, sent_at: dict[int, float]) -> dict:
+        """Per display and call: when the display had it − when the call was sent; misses;
+        the generator's CPU per answer read."""
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(1.0)  # let the last answers reach the displays
+        self.stop.set()
+        seen_by_display: list[dict[int, float]] = []
+        cpu = 0.0
+        answers = 0
+        for _ in self.processes:
+            seen, seconds, read = await loop.run_in_executor(None, self.results.get, True, 90)
+            seen_by_display += seen
+            cpu += seconds
+            answers += read
+        for process in self.processes:
+            process.join(30)
+        delays = [
+            seen[ticket] - sent
+            for seen in seen_by_display
+            for ticket, sent in sent_at.items()
+            if ticket in seen
+        ]
+        return {
+            "delays": delays,
+            "missed": len(sent_at) * self.count - len(delays),
+            "answers": answers,
+            "client_cpu_per_answer": cpu / max(1, answers),
+        }
+
+
+def wake_histogram(api: str) -> dict[float, float]:
+    """The server's own call → display wake histogram (/metrics, every process summed):
+    cumulative count per bucket bound, from the commit to the long poll's wake-up."""
+    root = api.rsplit("/api/", 1)[0]
+    with urllib.request.urlopen(f"{root}/metrics", timeout=TIMEOUT) as answer:
+        text = answer.read().decode()
+    buckets: dict[float, float] = {}
+    for line in text.splitlines():
+        if line.startswith("antrian_display_wake_seconds_bucket{"):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            value = float(line.rsplit(" ", 1)[1])
+            key = float("inf") if bound == "+Inf" else float(bound)
+            buckets[key] = buckets.get(key, 0.0) + value
+    return buckets
+
+
+def wake_percentile(before: dict[float, float], after: dict[float, float], fraction: float):
+    """The bucket bound (ms) under which `fraction` of the phase's wake-ups fell."""
+    counts = {bound: after.get(bound, 0.0) - before.get(bound, 0.0) for bound in after}
+    total = counts.get(float("inf"), 0.0)
+    if not total:
+        return float("nan")
+    for bound in sorted(counts):
+        if counts[bound] >= fraction * total:
+            return bound * 1000
+    return float("inf")
+
+
+def postmaster_pid(cluster: PgCluster | None) -> int | None:
+    if cluster is None:
+        return None
+    return int((cluster.data / "postmaster.pid").read_text().split()[0])
 
 
 def raw_commit_rate(folder: Path, seconds: float) -> float:
@@ -324,58 +425,64 @@ def _event_loop_policy() -> None:
     asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
 
 
-async def collect_display_delays(args, sent_at, stop, results, displays):
-    """Per display and call: when the display had it − when the call was sent; and misses."""
-    loop = asyncio.get_running_loop()
-    await asyncio.sleep(1.0)  # let the last answers reach the displays
-    stop.set()
-    seen_by_display = await loop.run_in_executor(None, results.get, True, 60)
-    displays.join(30)
-    delays = [
-        seen[ticket] - sent
-        for seen in seen_by_display
-        for ticket, sent in sent_at.items()
-        if ticket in seen
-    ]
-    return delays, len(sent_at) * args.displays - len(delays)
-
-
 def pick(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples) or [float("nan")]
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000
 
 
-async def compare_phases(args: argparse.Namespace, api: str, server_pid: int) -> dict:
+async def compare_phases(
+    args: argparse.Namespace, api: str, server_pid: int, pg_pid: int | None
+) -> dict:
     """The two phases the side-by-side table shows: issue flat out, call→display."""
     cpu_before = cpu_seconds(server_pid)
+    pg_before = cpu_seconds(pg_pid) if pg_pid else 0.0
+    client_before = time.process_time()
     issue_rate, latencies = await phase_issue(
         api, args.kiosks, args.tickets_per_kiosk, args.phase_seconds, "a"
     )
-    cpu_per_ticket = (cpu_seconds(server_pid) - cpu_before) / max(1, len(latencies))
+    issued = max(1, len(latencies))
+    cpu_per_ticket = (cpu_seconds(server_pid) - cpu_before) / issued
+    pg_per_ticket = (cpu_seconds(pg_pid) - pg_before) / issued if pg_pid else 0.0
+    client_per_ticket = (time.process_time() - client_before) / issued
     print(f"  [issue] {issue_rate:7.1f} tickets/s, latency {percentiles(latencies)}")
-    operators = await login_all(api, args.counters)
-    context = multiprocessing.get_context("spawn")
-    ready, stop, results = context.Event(), context.Event(), context.Queue()
-    displays = context.Process(
-        target=display_process, args=(api, args.displays, ready, stop, results)
+    print(
+        f"          CPU per ticket: server {cpu_per_ticket * 1000:.2f} ms, "
+        f"PostgreSQL {pg_per_ticket * 1000:.2f} ms, the kiosks (this process) "
+        f"{client_per_ticket * 1000:.2f} ms"
     )
-    displays.start()
+    operators = await login_all(api, args.counters)
+    displays = Displays(api, args.displays, args.display_processes, args.display_wait)
+    await displays.wait_ready(180)
     loop = asyncio.get_running_loop()
-    if not await loop.run_in_executor(None, ready.wait, 180):
-        raise RuntimeError("the displays did not connect within 180 s")
+    wakes_before = await loop.run_in_executor(None, wake_histogram, api)
+    cpu_before = cpu_seconds(server_pid)
     sent_at: dict[int, float] = {}
     _, call_latencies = await phase_calls(
         api, operators, args.paced_calls, args.phase_seconds, args.pace, sent_at
     )
-    delays, missed = await collect_display_delays(args, sent_at, stop, results, displays)
-    print(f"  [call→display] {percentiles(delays)}  missed {missed}")
+    seen = await displays.collect(sent_at)
+    server_cpu = cpu_seconds(server_pid) - cpu_before
+    wakes_after = await loop.run_in_executor(None, wake_histogram, api)
+    delays = seen["delays"]
+    wake_p95 = wake_percentile(wakes_before, wakes_after, 0.95)
+    per_answer = server_cpu / max(1, seen["answers"])
+    print(f"  [call→display] {percentiles(delays)}  missed {seen['missed']}")
+    print(
+        f"          server wake (commit → poll woken) p95 ≤ {wake_p95:.0f} ms; "
+        f"{seen['answers']} display answers; CPU per answer: server {per_answer * 1000:.3f} ms, "
+        f"display generator {seen['client_cpu_per_answer'] * 1000:.3f} ms"
+    )
     return {
         "rate": issue_rate,
         "issue_p99": pick(latencies, 0.99),
         "cpu_ms": cpu_per_ticket * 1000,
+        "pg_ms": pg_per_ticket * 1000,
         "wake_p50": pick(delays, 0.50),
         "wake_p95": pick(delays, 0.95),
-        "missed": missed,
+        "server_wake_p95": wake_p95,
+        "answer_ms": per_answer * 1000,
+        "client_answer_ms": seen["client_cpu_per_answer"] * 1000,
+        "missed": seen["missed"],
     }
 
 
@@ -389,6 +496,7 @@ def compare(args: argparse.Namespace) -> int:
             print("PostgreSQL is not installed (apt-get install postgresql)")
             return 2
         cluster = PgCluster(bin_dir, durable=True).start()
+    pg_pid = postmaster_pid(cluster)
     print(f"machine: {machine()}")
     rows = []
     try:
@@ -410,7 +518,9 @@ def compare(args: argparse.Namespace) -> int:
             server.start()
             try:
                 _event_loop_policy()
-                figures = asyncio.run(compare_phases(args, server.api, server.process.pid))
+                figures = asyncio.run(
+                    compare_phases(args, server.api, server.process.pid, pg_pid if url else None)
+                )
             finally:
                 server.stop()
                 subprocess.run(["rm", "-rf", str(folder)], check=False)
@@ -420,18 +530,20 @@ def compare(args: argparse.Namespace) -> int:
             cluster.stop()
     base = next((f["rate"] for name, f in rows if name == "postgresql/1"), None)
     print(
-        f"\n{args.kiosks} kiosks flat out; {args.displays} displays, {args.counters} counters "
-        f"calling one per {args.pace}s"
+        f"\n{args.kiosks} kiosks flat out; {args.displays} displays in "
+        f"{args.display_processes} process(es), polls of {args.display_wait:g} s; "
+        f"{args.counters} counters calling one per {args.pace}s"
     )
-    print("| store/processes | tickets/s | × PG/1 | issue p99 | CPU/ticket | call→display p50 "
-          "| p95 | missed |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|")
+    print("| store/processes | tickets/s | × PG/1 | issue p99 | server CPU/ticket | PG CPU/ticket "
+          "| call→display p50 | p95 | server wake p95 | server CPU/answer | missed |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, f in rows:
         ratio = f"{f['rate'] / base:.2f}" if base else "–"
         print(
             f"| {name} | {f['rate']:.0f} | {ratio} | {f['issue_p99']:.0f} ms | "
-            f"{f['cpu_ms']:.1f} ms | {f['wake_p50']:.0f} ms | {f['wake_p95']:.0f} ms | "
-            f"{f['missed']} |"
+            f"{f['cpu_ms']:.1f} ms | {f['pg_ms']:.1f} ms | {f['wake_p50']:.0f} ms | "
+            f"{f['wake_p95']:.0f} ms | ≤ {f['server_wake_p95']:.0f} ms | "
+            f"{f['answer_ms']:.2f} ms | {f['missed']} |"
         )
     return 0
 
@@ -465,20 +577,14 @@ async def run_phases(args: argparse.Namespace, api: str, server_pid: int, folder
 
     # Tickets for the paced phase.
     await phase_issue(api, args.kiosks, -(-args.paced_calls // args.kiosks), 60, "b")
-    context = multiprocessing.get_context("spawn")
-    ready, stop, results = context.Event(), context.Event(), context.Queue()
-    displays = context.Process(
-        target=display_process, args=(api, args.displays, ready, stop, results)
-    )
-    displays.start()
-    loop = asyncio.get_running_loop()
-    if not await loop.run_in_executor(None, ready.wait, 120):
-        raise RuntimeError("the displays did not connect within 120 s")
+    displays = Displays(api, args.displays, args.display_processes, args.display_wait)
+    await displays.wait_ready(120)
     sent_at: dict[int, float] = {}
     _, call_latencies = await phase_calls(
         api, operators, args.paced_calls, args.phase_seconds, args.pace, sent_at
     )
-    delays, missed = await collect_display_delays(args, sent_at, stop, results, displays)
+    seen = await displays.collect(sent_at)
+    delays, missed = seen["delays"], seen["missed"]
     print(
         f"\n[call→display] {args.displays} displays long-polling, {len(sent_at)} calls "
         f"({args.counters} counters, one call per {args.pace}s each)"
@@ -499,6 +605,12 @@ def main() -> int:
     parser.add_argument("--paced-tickets", type=int, default=10, help="paced issue: per kiosk")
     parser.add_argument("--counters", type=int, default=10)
     parser.add_argument("--displays", type=int, default=100)
+    parser.add_argument(
+        "--display-processes", type=int, default=2, help="processes the displays are split over"
+    )
+    parser.add_argument(
+        "--display-wait", type=float, default=10.0, help="long-poll wait (a display's default)"
+    )
     parser.add_argument("--paced-calls", type=int, default=60, help="calls in the display phase")
     parser.add_argument("--pace", type=float, default=5.0, help="seconds between a counter's calls")
     parser.add_argument("--phase-seconds", type=float, default=60, help="time limit per phase")

@@ -261,6 +261,8 @@ def create_app(
     _install_error_edge(app)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(BodyTimeout)
+    # outermost: a known display's long poll skips the stack (server.routes.display)
+    app.add_middleware(display.DisplayPollFastPath, path=f"{API_PREFIX}/display/state")
     return app
 
 

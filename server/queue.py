@@ -3,6 +3,8 @@
 Each command is one store transaction: the rules (server.rules) decide, the store records the
 change and an event, and the answer is built from what the command read and wrote (the views
 of `server.views`), all before the commit, which is on disk before the answer goes out.
+Issuing, the busiest command, reads its answer in a snapshot just after its commit instead, so
+its write is only the rule checks and the writes (see `Queue.issue`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ class Queue(QueueViews):
     def issue(
         self, device: Principal, code: str, priority: str | None, key: str | None
     ) -> tuple[dict, bool]:
-        """Issue a ticket (or return the one already issued under `key`); (ticket, created)."""
+        """Issue a ticket (or return the one already issued under `key`); (ticket, created).
+
+        The write holds only what the rules read and what it writes; the answer (line ahead,
+        ETA, counters) is read just after the commit, outside the write lock, which on
+        PostgreSQL every process's writes share (docs/decisions.md, "Narrower write lock")."""
         now, at, day = self.now()
         created = False
         with self.store.write() as tx:
@@ -50,12 +56,12 @@ class Queue(QueueViews):
                     raise conflict(available.reason)
                 ticket_id = self.new_ticket(tx, service, priority, at, day, device, key)
                 created = True
-            # Built in the same transaction; the answer still goes out only after the commit.
+        with self.store.read() as tx:  # one snapshot, the new ticket in it
             row = found(tx.ticket(ticket_id), f"ticket {ticket_id}")
             view = self.ticket_view(tx, row)
             # The printed ticket tells the citizen where they will be served.
             view["service"]["counters"] = tx.counter_names_of_service(row["service_id"])
-            return view, created
+        return view, created
 
     def new_ticket(
         self,

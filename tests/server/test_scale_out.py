@@ -137,6 +137,42 @@ def test_idempotency_key_holds_across_processes(workers_server):
         assert len(set(pool.map(issue, range(16)))) == 1
 
 
+def test_the_last_places_of_a_quota_go_to_exactly_that_many_kiosks(workers_server):
+    """16 kiosks (a connection each, so every process) race for the last 10 places of a
+    service's quota: exactly 10 tickets, numbered 1 to 10, every other kiosk told "full"."""
+    admin = log_in(workers_server, ADMIN)
+    created = admin.post(
+        f"{workers_server.api}/admin/services",
+        json={
+            "code": "W",
+            "name": "Kuota Terbatas",
+            "agency": "Dinas Kependudukan dan Pencatatan Sipil",
+            "daily_quota": 10,
+            "hours": None,
+        },
+        timeout=10,
+    )
+    assert created.status_code in (200, 201), created.text
+    start = threading.Barrier(16)
+
+    def kiosk(_) -> list[tuple[int, dict]]:
+        own = session(KIOSK_TOKEN)
+        start.wait(timeout=DEADLINE)
+        answers = []
+        for _ in range(3):
+            answer = own.post(f"{workers_server.api}/tickets", json={"service": "W"}, timeout=30)
+            answers.append((answer.status_code, answer.json()))
+        return answers
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = [a for each in pool.map(kiosk, range(16)) for a in each]
+    issued = [body for status, body in answers if status == 201]
+    refused = [body for status, body in answers if status != 201]
+    assert sorted(numbers_by_service(issued)["W"]) == list(range(1, 11))
+    assert len(refused) == 48 - 10
+    assert {(body.get("error") or body).get("code") for body in refused} == {"quota_exhausted"}
+
+
 def test_two_counters_calling_200_times_never_call_a_ticket_twice(workers_server):
     kiosk = session(KIOSK_TOKEN)
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -82,6 +82,9 @@ def test_the_same_number_on_two_sites_is_two_tickets(hall):
     assert [c["ticket"]["id"] for c in dolopo_board["calls"]] == [at_dolopo["id"]]
     assert [c["name"] for c in utama_board["counters"]] == ["Loket 1", "Loket 2"]
     assert [w["code"] for w in dolopo_board["waiting"]] == ["A", "K"]
+    # Asked again, a known display is answered by the long poll's fast path: still its site's.
+    again = board(server, sites, "dolopo")
+    assert again["calls"] == dolopo_board["calls"] and again["waiting"] == dolopo_board["waiting"]
 
     # The citizen's tracking page finds each ticket by its own code.
     tracked = Api(server).get(f"/track/{at_dolopo['tracking_code']}").json()
