@@ -23,7 +23,12 @@ from server.errors import ServerError, not_found
 from server.store import Store, Tx
 from server.texts import reason_text
 
-RECENT_CALLS = 20
+RECENT_CALLS = 20  # the display state's calls: at least the last 20 of the day …
+# … and every call of the last 3 minutes (at most 200), so a display whose poll came back late
+# in an opening rush (22 counters calling at once) still sees, and announces, each call it
+# would not yet call stale (the display's `stale_after_seconds`, 120 s by default).
+CALL_WINDOW = dt.timedelta(minutes=3)
+MAX_CALLS_SENT = 200
 WAITING_SHOWN = 50  # a counter's view lists this many waiting tickets (the count is exact)
 ETA_HISTORY = 20
 OPEN_STATUSES = ("called", "serving")
@@ -326,12 +331,22 @@ class QueueViews:
             key = (self.store.version, day)
             cached = self._state_cache.get(site)
             if cached is None or cached[0] != key:
-                encoded = json.dumps(self._build_state(day, site), ensure_ascii=False).encode()
+                state = self._build_state(now, day, site)
+                encoded = json.dumps(state, ensure_ascii=False).encode()
                 cached = (key, encoded[:-1])  # without the closing brace: server_time goes there
                 self._state_cache[site] = cached
         return _with_server_time(cached[1], now)
 
-    def _build_state(self, day: str, site: int) -> dict:
+    @staticmethod
+    def _calls_sent(tx: Tx, now: dt.datetime, day: str, site: int) -> list:
+        """The calls the display state carries, oldest first: the day's last `RECENT_CALLS`,
+        and all of the last `CALL_WINDOW` (at most `MAX_CALLS_SENT`)."""
+        rows = tx.recent_calls(day, MAX_CALLS_SENT, site)
+        window_start = (now - CALL_WINDOW).isoformat(timespec="milliseconds")
+        first_recent = len(rows) - RECENT_CALLS
+        return [row for n, row in enumerate(rows) if n >= first_recent or row["at"] >= window_start]
+
+    def _build_state(self, now: dt.datetime, day: str, site: int) -> dict:
         with self.store.read() as tx:
             version = tx.last_event_id()
             open_tickets = tx.open_tickets(site)
@@ -352,7 +367,7 @@ class QueueViews:
                         "counter": {"id": row["counter_id"], "name": row["counter_name"]},
                         "service": {"code": row["service_code"], "name": row["service_name"]},
                     }
-                    for row in tx.recent_calls(day, RECENT_CALLS, site)
+                    for row in self._calls_sent(tx, now, day, site)
                 ],
                 "counters": [
                     {

@@ -1,5 +1,6 @@
 """The display's long poll: prompt answers, versions that never go backwards, heartbeats."""
 
+import datetime as dt
 import threading
 import time
 
@@ -108,3 +109,27 @@ def test_heartbeat_is_recorded(live_server):
     kiosk_row = next(d for d in devices if d["name"] == "kiosk-1")
     assert kiosk_row["last_status"] == {"printer": "paper_low"}
     assert kiosk_row["last_seen"].startswith("2026-11-30T09:")
+
+
+def test_a_rush_of_calls_reaches_a_display_whose_poll_came_late(live_server):
+    """25 calls in one minute (more than the 20 shown) are all in the state a late display
+    gets, so it can announce each; calls older than the window leave the last 20 only."""
+    kiosk = Api(live_server, live_server.kiosk_token)
+    admin = Api(live_server, live_server.admin_token())
+    display = Api(live_server, live_server.display_token)
+    loket = counter_id(live_server, "Loket 1")
+    before = display.get("/display/state").json()["version"]
+    numbers = []
+    for _ in range(26):
+        numbers.append(kiosk.issue("A")["number"])
+    for number in numbers[:25]:
+        called = admin.post(f"/counters/{loket}/call-next").json()
+        assert called["current"]["number"] == number
+        assert admin.post(f"/counters/{loket}/finish").status_code == 200
+    late = display.get(f"/display/state?since={before}").json()
+    assert [call["ticket"]["number"] for call in late["calls"]] == numbers[:25]
+
+    live_server.clock.set(live_server.clock.now() + dt.timedelta(minutes=4))
+    admin.post(f"/counters/{loket}/call-next")
+    later = display.get("/display/state").json()
+    assert [call["ticket"]["number"] for call in later["calls"]] == numbers[6:26]
