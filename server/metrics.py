@@ -69,7 +69,10 @@ class Metrics:
         self.store = store
         self.clock = clock
         self._site_of_service: dict[int, str] = {}  # service id -> its site's code
-        self._site_codes: dict[int, str] = {}  # site id -> code
+        # site id -> code, read once: sites are made only by the start's bootstrap (before
+        # this), so a display's wake, counted on the event loop, never waits for the database.
+        with store.read() as tx:
+            self._site_codes = {row["id"]: row["code"] for row in tx.sites()}
 
     def count_events(self, kinds: list[tuple[str, int | None]]) -> None:
         process = str(os.getpid())
@@ -92,9 +95,6 @@ class Metrics:
     def display_woken(self, site: int) -> None:
         """A long poll of a display of `site` (its id) answers because the version moved: how
         long after that commit."""
-        if site not in self._site_codes:
-            with self.store.read() as tx:
-                self._site_codes = {row["id"]: row["code"] for row in tx.sites()}
         wake = max(0.0, time.time() - self.store.changed_at)
         WAKE.labels(str(os.getpid()), self._site_codes.get(site, "")).observe(wake)
 

@@ -174,10 +174,9 @@ class Queue(QueueViews):
             )
             return self.ticket_view(tx, found(tx.ticket(ticket_id), f"ticket {ticket_id}"))
 
-    def _check_staff_for_service(self, tx: Tx, principal: Principal, service: int) -> None:
-        """Staff may act on a ticket of `service` (an id): admins of its site, and operators
-        at one of its counters."""
-        service_id = service
+    def _check_staff_for_service(self, tx: Tx, principal: Principal, service_id: int) -> None:
+        """Staff may act on a ticket of this service: admins of its site, and operators at
+        one of its counters."""
         if principal.role == "admin":
             row = tx.service(service_id)
             if row is not None and principal.of_site(row["site_id"]):
@@ -186,7 +185,7 @@ class Queue(QueueViews):
         if not any(tx.counter_has_service(cid, service_id) for cid in principal.counter_ids):
             raise ServerError("not_your_counter", 403)
 
-    # ---- counters ----    # ---- counters ----
+    # ---- counters ----
     def _open_ticket(self, tx: Tx, counter_id: int) -> sqlite3.Row:
         row = tx.open_ticket_at(counter_id)
         if row is None:

@@ -224,10 +224,11 @@ class QueueViews:
             )
         return view
 
-    def ticket(self, ticket_id: int) -> dict:
+    def ticket(self, principal: Principal, ticket_id: int) -> dict:
+        """A ticket for a kiosk or staff member of its site (another site's is not found)."""
         with self.store.read() as tx:
             row = tx.ticket(ticket_id)
-            if row is None:
+            if row is None or not principal.of_site(row["site_id"]):
                 raise not_found("ticket_not_found")
             return self.ticket_view(tx, row)
 

@@ -48,7 +48,7 @@ async def get_ticket(
     svc: Annotated[Services, Depends(services)],
     principal: Annotated[Principal, TICKET_READERS],
 ) -> dict:
-    return await svc.run(svc.queue.ticket, ticket_id)
+    return await svc.run(svc.queue.ticket, principal, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/printed", **answers(Ticket, *AUTH, 404))

@@ -122,6 +122,7 @@ def test_one_sites_staff_are_refused_on_the_other(hall):
             assert error_code(answer) == "not_your_counter"
         assert other.get(f"/counters/{utama_loket}").status_code == 403
         assert utama_loket not in [c["id"] for c in other.get("/counters").json()]
+        assert other.get(f"/tickets/{ticket['id']}").status_code == 404
         cancel = other.post(f"/tickets/{ticket['id']}/cancel")
         assert cancel.status_code in (403, 404), cancel.text
 
@@ -140,6 +141,10 @@ def test_one_sites_staff_are_refused_on_the_other(hall):
     assert made.json()["site_id"] == 2
     other_sites = dolopo_admin.post("/admin/counters", json={"name": "Loket 3", "services": ["B"]})
     assert other_sites.status_code == 404 and error_code(other_sites) == "service_not_found"
+
+    elsewhere = kiosk(server, sites, "dolopo").get(f"/tickets/{ticket['id']}")
+    assert elsewhere.status_code == 404 and error_code(elsewhere) == "ticket_not_found"
+    assert everyone.get(f"/tickets/{ticket['id']}").status_code == 200
 
     # The admin of every site acts at utama's counter.
     answer = everyone.post(f"/counters/{utama_loket}/call-next")
